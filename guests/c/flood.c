@@ -1,0 +1,5 @@
+/* Writes to stdout without end: the harness must cap output and move on. */
+#include <stdio.h>
+int main(void) {
+  for (;;) fputs("flood flood flood flood flood flood flood flood flood flood\n", stdout);
+}

@@ -1,0 +1,60 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { npmTool } from '../../src/npm-bin.ts';
+import type { RawOutcome, RuntimeAdapter } from '../../src/types.ts';
+
+/**
+ * By default `jco run` hands the guest the whole host environment and preopens
+ * host `/`. A setup module (imported before the guest) replaces both with
+ * exactly what the case declares, through preview2-shim's own setters.
+ */
+function setupModule(env: Record<string, string>, preopens: { host: string; guest: string }[]): string {
+  return [
+    "import { _setEnv, _setCwd } from '@bytecodealliance/preview2-shim/cli';",
+    "import { _setPreopens, _addPreopen } from '@bytecodealliance/preview2-shim/filesystem';",
+    `_setEnv(${JSON.stringify(env)});`,
+    '_setCwd(undefined);',
+    '_setPreopens({});',
+    ...preopens.map((p) => `_addPreopen(${JSON.stringify(p.guest)}, ${JSON.stringify(p.host)});`),
+    '',
+  ].join('\n');
+}
+
+const jco: RuntimeAdapter = {
+  id: 'jco',
+  targets: {
+    p1: { ok: false, reason: 'jco runs components only; a core module must be wrapped first' },
+    p2: { ok: true },
+    p3: { ok: false, reason: "jco's p3 path (preview3-shim) needs JSPI, which Node 20 lacks" },
+  },
+
+  async detect() {
+    const t = npmTool('@bytecodealliance/jco');
+    if ('missing' in t) return { available: false, reason: t.missing };
+    return { available: true, version: t.version, path: t.script };
+  },
+
+  command(inv) {
+    const t = npmTool('@bytecodealliance/jco');
+    if ('missing' in t) throw new Error(t.missing);
+    // The setup module must sit inside jco's output dir so that it resolves the same preview2-shim instance.
+    const dir = join(inv.workDir, 'jco');
+    mkdirSync(dir, { recursive: true });
+    const setup = join(dir, '_wasi_matrix_setup.mjs');
+    writeFileSync(setup, setupModule(inv.env, inv.preopens));
+    return {
+      file: process.execPath,
+      args: [t.script, 'run', '--jco-dir', dir, '--jco-import', setup, inv.artifact, ...inv.args],
+      env: {},
+    };
+  },
+
+  normalize(raw: RawOutcome): RawOutcome {
+    const trap = /RuntimeError: (.*)/.exec(raw.stderr);
+    if (trap && raw.exitCode !== 0) return { ...raw, trap: trap[1]! };
+    const err = /^Error: (Unable to transpile.*|.*not a valid command component.*)$/im.exec(raw.stderr);
+    return err && raw.exitCode !== 0 ? { ...raw, internalError: err[1]! } : raw;
+  },
+};
+
+export default jco;

@@ -1,0 +1,45 @@
+import { execa } from 'execa';
+import semver from 'semver';
+import type { Detection, RawOutcome, RuntimeAdapter } from '../../src/types.ts';
+
+const NO_COMPONENTS = 'the wasmer CLI has no component-model support';
+
+const wasmer: RuntimeAdapter = {
+  id: 'wasmer',
+  targets: {
+    p1: { ok: true },
+    p2: { ok: false, reason: NO_COMPONENTS },
+    p3: { ok: false, reason: NO_COMPONENTS },
+  },
+
+  async detect(where): Promise<Detection> {
+    if (!where.binary) {
+      return {
+        available: false,
+        reason: where.missing ?? 'wasmer not found',
+        hint: 'cargo install wasmer-cli --features cranelift (or `npm run provision`)',
+      };
+    }
+    const r = await execa(where.binary, ['--version'], { reject: false });
+    const m = /wasmer (\S+)/.exec(r.stdout);
+    if (r.exitCode !== 0 || !m) return { available: false, reason: `\`${where.binary} --version\` failed: ${r.stderr || r.stdout}` };
+    return { available: true, version: m[1]!, path: where.binary };
+  },
+
+  command(inv, where, version) {
+    // 7.x replaced --mapdir GUEST:HOST with --volume HOST:GUEST.
+    const seven = semver.gte(semver.coerce(version) ?? '0.0.0', '7.0.0');
+    const args = ['run'];
+    for (const p of inv.preopens) args.push(...(seven ? ['--volume', `${p.host}:${p.guest}`] : ['--mapdir', `${p.guest}:${p.host}`]));
+    for (const [k, v] of Object.entries(inv.env)) args.push('--env', `${k}=${v}`);
+    args.push(inv.artifact, '--', ...inv.args);
+    return { file: where.binary!, args, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp' } };
+  },
+
+  normalize(raw: RawOutcome): RawOutcome {
+    const trap = /RuntimeError: (.*)/.exec(raw.stderr);
+    return trap && raw.exitCode !== 0 ? { ...raw, trap: trap[1]! } : raw;
+  },
+};
+
+export default wasmer;

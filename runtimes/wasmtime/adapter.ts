@@ -1,0 +1,50 @@
+import { execa } from 'execa';
+import semver from 'semver';
+import type { Detection, RawOutcome, RuntimeAdapter } from '../../src/types.ts';
+
+/** p3 became default in 46; 43–45 need it switched on. */
+function p3Flags(version: string): string[] | null {
+  const v = semver.coerce(version);
+  if (!v) return null;
+  if (semver.gte(v, '46.0.0')) return [];
+  if (semver.gte(v, '43.0.0')) return ['-Wcomponent-model-async', '-Sp3'];
+  return null;
+}
+
+const wasmtime: RuntimeAdapter = {
+  id: 'wasmtime',
+  targets: {
+    p1: { ok: true },
+    p2: { ok: true },
+    p3: { ok: true },
+  },
+
+  async detect(where): Promise<Detection> {
+    if (!where.binary) return { available: false, reason: where.missing ?? 'no binary', hint: 'npm run provision' };
+    const r = await execa(where.binary, ['--version'], { reject: false });
+    const m = /wasmtime(?:-cli)? (\S+)/.exec(r.stdout);
+    if (r.exitCode !== 0 || !m) return { available: false, reason: `\`${where.binary} --version\` failed: ${r.stderr || r.stdout}` };
+    return { available: true, version: m[1]!, path: where.binary };
+  },
+
+  command(inv, where, version) {
+    const flags = inv.target === 'p3' ? p3Flags(version) : [];
+    if (flags === null) throw new Error(`wasmtime ${version} predates WASI 0.3 support (43+)`);
+    const args = ['run', ...flags];
+    for (const [k, v] of Object.entries(inv.env)) args.push('--env', `${k}=${v}`);
+    for (const p of inv.preopens) args.push('--dir', `${p.host}::${p.guest}`);
+    args.push(inv.artifact, ...inv.args);
+    // A clean environment: the host's RUST_BACKTRACE would change what wasmtime prints.
+    return { file: where.binary!, args, env: { PATH: process.env.PATH ?? '/usr/bin:/bin' }, flags };
+  },
+
+  normalize(raw: RawOutcome): RawOutcome {
+    const trap = /wasm trap: (.*)/.exec(raw.stderr);
+    if (trap && raw.exitCode === 134) return { ...raw, trap: trap[1]! };
+    const err = /^Error: (failed to (?!run main module).*)$/m.exec(raw.stderr);
+    if (err && raw.exitCode !== 0) return { ...raw, internalError: err[1]! };
+    return raw;
+  },
+};
+
+export default wasmtime;

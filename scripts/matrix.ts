@@ -1,0 +1,72 @@
+// npm run matrix -- [filters]: provision what is missing, build, run, record, summarise.
+import { join } from 'node:path';
+import { FILTER_HELP, FILTER_OPTIONS, filtersFrom, parseFlags, parseShard, positiveInt } from '../src/cli-args.ts';
+import { main } from '../src/main-errors.ts';
+import { loadMatrix } from '../src/matrix.ts';
+import { ROOT } from '../src/paths.ts';
+import { progress } from '../src/progress.ts';
+import { provision, stepsFor } from '../src/provision.ts';
+import { makePlan, runPlan } from '../src/runner.ts';
+import { renderSummary, renderSurprises } from '../src/summary.ts';
+
+const HELP = `Usage: npm run matrix -- [options]
+
+Builds every planned cell, runs it, and writes reports/runs/<run-id>.json.
+
+${FILTER_HELP}
+
+Options:
+  --jobs=N          parallel cells (default: matrix.yaml, auto = cores)
+  --timeout=MS      per-cell time limit, overriding cases and matrix.yaml
+  --shard=I/N       run the I-th of N disjoint parts of the plan (merge with npm run merge)
+  --out=DIR         where the run file goes (default: reports/runs)
+  --no-provision    do not install missing tools first
+  --matrix=FILE     another matrix file (default: matrix.yaml)`;
+
+await main('matrix', async () => {
+  const { values } = parseFlags(process.argv.slice(2), {
+    ...FILTER_OPTIONS,
+    jobs: { type: 'string' },
+    timeout: { type: 'string' },
+    shard: { type: 'string' },
+    out: { type: 'string' },
+    matrix: { type: 'string' },
+    'no-provision': { type: 'boolean' },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const filters = filtersFrom(values);
+  const jobs = positiveInt('jobs', values.jobs);
+  const timeoutMs = positiveInt('timeout', values.timeout);
+  const shard = parseShard(values.shard);
+  const matrixFile = values.matrix ? join(process.cwd(), values.matrix) : undefined;
+
+  const matrix = loadMatrix(ROOT, matrixFile);
+  if (!values['no-provision']) {
+    const steps = stepsFor(matrix);
+    const needed = [];
+    for (const s of steps) if (await s.needed()) needed.push(s);
+    if (needed.length) await provision(needed, (line) => console.error(`provision ${line}`));
+  }
+
+  const plan = await makePlan({ root: ROOT, filters, ...(matrixFile ? { matrixFile } : {}), ...(shard ? { shard } : {}) });
+  const runnable = plan.cells.filter((c) => !c.gate).length;
+  console.error(`plan: ${plan.cells.length} cells (${runnable} to run, ${plan.cells.length - runnable} unsupported or unavailable, ${plan.excluded.length} excluded)`);
+  const bar = progress(plan.cells.length, 'matrix');
+  const summary = await runPlan(plan, {
+    recordDir: values.out ? join(process.cwd(), values.out) : join(ROOT, 'reports', 'runs'),
+    ...(jobs ? { jobs } : {}),
+    ...(timeoutMs ? { timeoutMs } : {}),
+    onResult: (r, done) => bar.tick(r, done),
+  });
+  bar.stop();
+
+  console.log(renderSummary(summary.run.results));
+  console.log(`\nbuilds: ${summary.builds.built} built, ${summary.builds.cached} from cache`);
+  const surprises = renderSurprises(summary.run.results);
+  if (surprises.length) console.log(`\nunexpected (not in any expectations.yaml):\n  ${surprises.join('\n  ')}`);
+  console.log(`\nrun file: ${summary.file}`);
+  return 0;
+});

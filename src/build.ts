@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { execa } from 'execa';
+import { buildKey, fileSha256 } from './hash.ts';
+import { cacheDir } from './paths.ts';
+import type { BuildContext, BuildRecord, BuildStep, TargetId, Toolchain } from './types.ts';
+
+export interface BuildStats {
+  built: number;
+  cached: number;
+}
+
+class StepFailed extends Error {}
+
+/** Builds a guest for a target unless the same inputs were built before (success or failure). */
+export async function buildGuest(
+  tc: Toolchain,
+  toolchainVersion: string,
+  guest: string,
+  target: TargetId,
+  root: string,
+  stats: BuildStats,
+): Promise<BuildRecord> {
+  const files = await tc.sources(guest);
+  const flags = tc.flags(target);
+  const key = await buildKey({ language: tc.language, toolchainVersion, target, flags, files, root });
+  const dir = join(cacheDir(), 'builds', key);
+  const recordFile = join(dir, 'record.json');
+  if (existsSync(recordFile)) {
+    stats.cached++;
+    const rec = JSON.parse(await readFile(recordFile, 'utf8')) as BuildRecord;
+    return { ...rec, cached: true, ...(rec.artifact ? { artifact: { ...rec.artifact, path: join(dir, basename(rec.artifact.path)) } } : {}) };
+  }
+
+  stats.built++;
+  const tmp = join(cacheDir(), 'builds', `.tmp-${randomBytes(6).toString('hex')}`);
+  await mkdir(tmp, { recursive: true });
+  const steps: BuildStep[] = [];
+  let log = '';
+  const ctx: BuildContext = {
+    root,
+    tmpDir: tmp,
+    async exec(file, args, opts) {
+      const t0 = performance.now();
+      const r = await execa(file, args, { cwd: opts?.cwd ?? tmp, env: opts?.env, reject: false, all: true, timeout: 600_000 });
+      steps.push({ tool: basename(file), argv: [file, ...args], exitCode: r.exitCode ?? null, durationMs: Math.round(performance.now() - t0) });
+      log += `$ ${[file, ...args].join(' ')}\n${r.all ?? ''}\n`;
+      if (r.exitCode !== 0) throw new StepFailed(`${basename(file)} exited ${r.exitCode ?? r.signal}`);
+    },
+  };
+  const out = join(tmp, 'artifact.wasm');
+  const t0 = performance.now();
+  let ok = true;
+  let info = { tools: [] as string[], variant: '' };
+  try {
+    info = await tc.build({ guest, target, out }, ctx);
+  } catch (e) {
+    ok = false;
+    if (!(e instanceof StepFailed)) log += `${(e as Error).message}\n`;
+  }
+  const record: BuildRecord = {
+    ok: ok && existsSync(out),
+    cacheKey: key,
+    cached: false,
+    toolchain: { language: tc.language, version: toolchainVersion },
+    variant: info.variant,
+    tools: info.tools,
+    flags,
+    steps,
+    log: log.slice(-20_000),
+    durationMs: Math.round(performance.now() - t0),
+  };
+  if (record.ok) {
+    record.artifact = { path: join(dir, 'artifact.wasm'), sha256: await fileSha256(out), bytes: (await stat(out)).size };
+  }
+  await writeFile(join(tmp, 'record.json'), JSON.stringify(record, null, 2));
+  try {
+    await rename(tmp, dir);
+  } catch {
+    /* a concurrent build of the same key won: its result is the same */
+    await rm(tmp, { recursive: true, force: true });
+  }
+  return record;
+}

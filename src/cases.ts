@@ -1,0 +1,77 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { z } from 'zod';
+import type { CaseSpec } from './types.ts';
+import { InputError, loadYaml, type Problem } from './yaml-file.ts';
+
+const featuresSchema = z.record(z.string().regex(/^[a-z0-9.-]+$/), z.string().min(1));
+
+const caseSchema = (features: Set<string>, targets: Set<string>) =>
+  z.strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    title: z.string().min(1),
+    features: z.array(z.string().refine((f) => features.has(f), 'not listed in suites/features.yaml')).min(1),
+    targets: z.array(z.string().refine((t) => targets.has(t), 'not a target in matrix.yaml')).optional(),
+    guest: z.string().optional(),
+    invoke: z
+      .strictObject({
+        args: z.array(z.string()).default([]),
+        env: z.record(z.string(), z.string()).default({}),
+        stdin: z.string().optional(),
+        fixture: z.string().optional(),
+        preopens: z
+          .array(z.strictObject({ host: z.string(), guest: z.string().startsWith('/') }))
+          .default([]),
+      })
+      .prefault({}),
+    expect: z
+      .strictObject({
+        exit: z.number().int().min(0).max(255).default(0),
+        checks: z.array(z.string()).default([]),
+        stdout: z.array(z.string()).default([]),
+        stderr: z.array(z.string()).default([]),
+        stdoutExcludes: z.array(z.string()).default([]),
+      })
+      .prefault({}),
+    limits: z.strictObject({ timeoutMs: z.number().int().positive().optional() }).prefault({}),
+  });
+
+export function loadFeatures(root: string): Record<string, string> {
+  return loadYaml(join(root, 'suites', 'features.yaml'), featuresSchema);
+}
+
+/** Loads every case of the given suites; collects all problems before throwing. */
+export function loadCases(root: string, suites: string[], targets: Set<string>): CaseSpec[] {
+  const features = new Set(Object.keys(loadFeatures(root)));
+  const schema = caseSchema(features, targets);
+  const cases: CaseSpec[] = [];
+  const problems: Problem[] = [];
+  for (const suite of suites) {
+    const dir = join(root, 'suites', suite);
+    if (!existsSync(dir)) {
+      problems.push({ file: join(root, 'matrix.yaml'), line: 1, column: 1, key: 'suites', message: `suite "${suite}" has no folder suites/${suite}` });
+      continue;
+    }
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort()) {
+      const file = join(dir, name);
+      try {
+        const c = loadYaml(file, schema);
+        if (c.id !== basename(name, '.yaml')) {
+          problems.push({ file, line: 1, column: 1, key: 'id', message: `id "${c.id}" must match the file name` });
+          continue;
+        }
+        if (c.invoke.fixture && !existsSync(join(dir, 'fixtures', c.invoke.fixture))) {
+          problems.push({ file, line: 1, column: 1, key: 'invoke.fixture', message: `no folder suites/${suite}/fixtures/${c.invoke.fixture}` });
+          continue;
+        }
+        const { guest, targets: caseTargets, ...rest } = c;
+        cases.push({ ...rest, suite, file, guest: guest ?? c.id, ...(caseTargets ? { targets: caseTargets } : {}) });
+      } catch (e) {
+        if (e instanceof InputError) problems.push(...e.problems);
+        else throw e;
+      }
+    }
+  }
+  if (problems.length) throw new InputError(problems);
+  return cases;
+}

@@ -1,0 +1,55 @@
+import { scoreChecks } from './checks.ts';
+import type { Gate } from './plan.ts';
+import type { Status } from './status.ts';
+import type { CaseSpec, Checks, RawOutcome } from './types.ts';
+
+export interface Evidence {
+  gate?: Gate;
+  build?: { ok: boolean; log: string };
+  run?: RawOutcome;
+  expect: CaseSpec['expect'];
+}
+
+export interface Verdict {
+  status: Status;
+  reason: string;
+  checks: Checks;
+}
+
+const NO_CHECKS: Checks = { passed: 0, total: 0, failed: [] };
+
+function lastLine(text: string): string {
+  const lines = text.trim().split('\n').filter(Boolean);
+  return (lines[lines.length - 1] ?? '').slice(0, 200);
+}
+
+function matches(pattern: string, text: string): boolean {
+  return new RegExp(pattern, 'm').test(text);
+}
+
+/** The one verdict function: evidence in, status out. Pure. */
+export function classify(ev: Evidence): Verdict {
+  if (ev.gate) return { status: ev.gate.status, reason: ev.gate.reason, checks: NO_CHECKS };
+  if (ev.build && !ev.build.ok) return { status: 'BUILD_FAIL', reason: lastLine(ev.build.log) || 'build failed', checks: NO_CHECKS };
+  const run = ev.run;
+  if (!run) return { status: 'ERROR', reason: 'no run outcome', checks: NO_CHECKS };
+  const checks = scoreChecks(run.stdout, ev.expect.checks);
+  if (run.harnessError) return { status: 'ERROR', reason: run.harnessError, checks };
+  if (run.timedOut) return { status: 'TIMEOUT', reason: `killed after ${run.durationMs} ms`, checks };
+  if (run.outputLimited) return { status: 'CRASH', reason: 'output limit exceeded; killed', checks };
+  if (run.trap) return { status: 'CRASH', reason: `trap: ${run.trap}`, checks };
+  if (run.internalError) return { status: 'CRASH', reason: `runtime error: ${run.internalError}`, checks };
+  if (run.signal) return { status: 'CRASH', reason: `killed by ${run.signal}`, checks };
+
+  const wrong: string[] = [];
+  if (run.exitCode !== ev.expect.exit) {
+    const hint = lastLine(run.stderr);
+    wrong.push(`exit code ${run.exitCode}, want ${ev.expect.exit}${hint ? ` (stderr: ${hint})` : ''}`);
+  }
+  for (const f of checks.failed) wrong.push(`${f.name}: ${f.detail || 'failed'}`);
+  for (const p of ev.expect.stdout) if (!matches(p, run.stdout)) wrong.push(`stdout lacks /${p}/`);
+  for (const p of ev.expect.stderr) if (!matches(p, run.stderr)) wrong.push(`stderr lacks /${p}/`);
+  for (const p of ev.expect.stdoutExcludes) if (matches(p, run.stdout)) wrong.push(`stdout has /${p}/`);
+  if (wrong.length) return { status: 'FAIL', reason: wrong.join('; '), checks };
+  return { status: 'PASS', reason: '', checks };
+}

@@ -1,0 +1,75 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import semver from 'semver';
+import { z } from 'zod';
+import { STATUSES, type Status } from './status.ts';
+import type { Cell, Expectation, Outcome } from './types.ts';
+import { loadYaml } from './yaml-file.ts';
+
+const entry = z
+  .strictObject({
+    match: z
+      .strictObject({
+        suite: z.string().optional(),
+        case: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
+        language: z.string().optional(),
+        runtime: z.string().optional(),
+        target: z.string().optional(),
+        versions: z.string().refine((r) => semver.validRange(r) !== null, 'not a valid semver range').optional(),
+      })
+      .prefault({}),
+    status: z.enum(STATUSES.filter((s) => s !== 'PASS') as [Status, ...Status[]]),
+    reason: z.string().min(1),
+    url: z.url().optional(),
+  });
+
+const fileSchema = z.array(entry).default([]);
+
+export interface ExpectationRule extends Expectation {
+  match: z.infer<typeof entry>['match'];
+}
+
+/**
+ * Known deviations live beside what deviates: runtimes/<id>/expectations.yaml for a
+ * runtime, guests/<language>/expectations.yaml for a toolchain or target route.
+ * The folder fixes the runtime (or language) of every entry in its file.
+ */
+export function loadExpectations(root: string): ExpectationRule[] {
+  const rules: ExpectationRule[] = [];
+  for (const [folder, scope] of [['runtimes', 'runtime'], ['guests', 'language']] as const) {
+    for (const id of readdirSync(join(root, folder))) {
+      const file = join(root, folder, id, 'expectations.yaml');
+      if (!existsSync(file)) continue;
+      for (const e of loadYaml(file, fileSchema)) {
+        rules.push({ match: { ...e.match, [scope]: id }, status: e.status, reason: e.reason, ...(e.url ? { url: e.url } : {}), file });
+      }
+    }
+  }
+  return rules;
+}
+
+export function findExpectation(rules: ExpectationRule[], cell: Cell, runtimeVersion: string | null): Expectation | undefined {
+  const rule = rules.find((r) => {
+    const m = r.match;
+    const cases = m.case === undefined ? undefined : [m.case].flat();
+    return (
+      (m.runtime === undefined || m.runtime === cell.runtime) &&
+      (m.suite === undefined || m.suite === cell.suite) &&
+      (cases === undefined || cases.includes(cell.case)) &&
+      (m.language === undefined || m.language === cell.language) &&
+      (m.target === undefined || m.target === cell.target) &&
+      (m.versions === undefined ||
+        (runtimeVersion !== null && semver.satisfies(semver.coerce(runtimeVersion) ?? '0.0.0', m.versions)))
+    );
+  });
+  if (!rule) return undefined;
+  return { status: rule.status, reason: rule.reason, file: rule.file, ...(rule.url ? { url: rule.url } : {}) };
+}
+
+/** Expected failure → xfail; unexpected pass → xpass; any other surprise → unexpected. Pure. */
+export function overlay(status: Status, expected: Expectation | undefined): Outcome {
+  if (status === 'UNSUPPORTED' || status === 'UNAVAILABLE') return 'skip';
+  if (!expected) return status === 'PASS' ? 'pass' : 'unexpected';
+  if (status === expected.status) return 'xfail';
+  return status === 'PASS' ? 'xpass' : 'unexpected';
+}

@@ -1,0 +1,49 @@
+export const FILTER_KEYS = ['runtime', 'language', 'target', 'suite', 'feature', 'case'] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+/** Each key lists accepted values; an empty or missing list accepts everything. */
+export type Filters = Partial<Record<FilterKey, string[]>>;
+
+/** Splits repeated and comma-separated flag values: --runtime=a,b --runtime c. */
+export function normalizeFilters(raw: Partial<Record<FilterKey, string | string[] | undefined>>): Filters {
+  const out: Filters = {};
+  for (const k of FILTER_KEYS) {
+    const v = raw[k];
+    if (v === undefined) continue;
+    const list = (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+    if (list.length) out[k] = list;
+  }
+  return out;
+}
+
+const accepts = (list: string[] | undefined, test: (f: string) => boolean) => !list?.length || list.some(test);
+
+/** `wasmtime` matches every wasmtime column, `wasmtime@49` the 49.x ones, `wasmtime@49.0.3` one. */
+export function runtimeMatches(filter: string, id: string, label: string): boolean {
+  return filter === id || filter === label || label.startsWith(`${filter}.`);
+}
+
+/** A feature filter matches the tag or any tag below it: `fs` matches `fs.read`. */
+export function featureMatches(filter: string, tags: string[]): boolean {
+  return tags.some((t) => t === filter || t.startsWith(`${filter}.`));
+}
+
+export interface Filterable {
+  suite: string;
+  case: string;
+  language: string;
+  target: string;
+  runtime: string;
+  runtimeLabel: string;
+  features: string[];
+}
+
+export function acceptsCell(f: Filters, c: Filterable): boolean {
+  return (
+    accepts(f.suite, (s) => s === c.suite) &&
+    accepts(f.case, (s) => s === c.case || s === `${c.suite}/${c.case}`) &&
+    accepts(f.language, (s) => s === c.language) &&
+    accepts(f.target, (s) => s === c.target) &&
+    accepts(f.runtime, (s) => runtimeMatches(s, c.runtime, c.runtimeLabel)) &&
+    accepts(f.feature, (s) => featureMatches(s, c.features))
+  );
+}

@@ -1,0 +1,46 @@
+import semver from 'semver';
+import type { Matrix } from './matrix.ts';
+import { loadAdapter, loadToolchain } from './plugins.ts';
+import { locate } from './sources.ts';
+import type { Detection, Located, RuntimeAdapter, RuntimeInstance, Toolchain } from './types.ts';
+
+export interface RuntimeEntry {
+  instance: RuntimeInstance;
+  adapter: RuntimeAdapter;
+  located: Located;
+  detection: Detection;
+}
+
+export interface ToolchainEntry {
+  toolchain: Toolchain;
+  detection: Detection;
+}
+
+/** Holds a found version against the range matrix.yaml pins for it. */
+export function withinRange(d: Detection, range: string | undefined): Detection {
+  if (!d.available || !range) return d;
+  const v = semver.coerce(d.version);
+  if (v && semver.satisfies(v, range)) return d;
+  return { available: false, reason: `found ${d.version}, matrix.yaml wants ${range}`, hint: 'run `npm run provision`' };
+}
+
+/** Every runtime column and toolchain of the matrix, detected on this machine. */
+export async function inventory(root: string, m: Matrix, languages?: string[]) {
+  const toolchains = new Map<string, ToolchainEntry>();
+  for (const { language } of m.toolchains) {
+    if (languages?.length && !languages.includes(language)) continue;
+    const toolchain = await loadToolchain(root, language);
+    toolchains.set(language, { toolchain, detection: await toolchain.detect() });
+  }
+  const runtimes = new Map<string, RuntimeEntry>();
+  const entries = await Promise.all(
+    m.instances.map(async (instance) => {
+      const adapter = await loadAdapter(root, instance.id);
+      const located = locate(instance.source);
+      const detection = withinRange(await adapter.detect(located), instance.range);
+      return { instance, adapter, located, detection };
+    }),
+  );
+  for (const e of entries) runtimes.set(e.instance.label, e);
+  return { toolchains, runtimes };
+}

@@ -1,0 +1,107 @@
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import semver from 'semver';
+import { z } from 'zod';
+import type { RuntimeInstance, Source } from './types.ts';
+import { loadYaml } from './yaml-file.ts';
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes');
+
+const range = z.string().refine((r) => semver.validRange(r) !== null, 'not a valid semver range');
+
+const source = z.union([
+  z.literal('builtin'),
+  z.strictObject({ path: z.string().min(1) }),
+  z.strictObject({ npm: z.string().min(1) }),
+  z.strictObject({
+    pypi: z.string().min(1),
+    bin: z.string().min(1),
+    versions: z.array(z.string().refine((v) => semver.valid(v) !== null, 'not a semver version')).min(1),
+  }),
+  z.strictObject({ apt: z.array(z.string().min(1)).min(1) }),
+]);
+
+const filterKeys = {
+  runtime: z.string().optional(),
+  language: z.string().optional(),
+  target: z.string().optional(),
+  suite: z.string().optional(),
+  case: z.string().optional(),
+};
+
+const schema = z
+  .strictObject({
+    defaults: z
+      .strictObject({
+        timeoutMs: z.number().int().positive().default(10_000),
+        outputBytes: z.number().int().positive().default(1 << 20),
+        jobs: z.union([z.literal('auto'), z.number().int().positive()]).default('auto'),
+      })
+      .prefault({}),
+    targets: z.record(id, z.strictObject({ kind: z.enum(['module', 'component']), description: z.string() })),
+    suites: z.array(id).min(1),
+    toolchains: z.array(z.strictObject({ language: id, source })).min(1),
+    runtimes: z.array(z.strictObject({ id, range: range.optional(), source })).min(1),
+    exclude: z.array(z.strictObject({ ...filterKeys, reason: z.string().min(1) })).default([]),
+  })
+  .superRefine((m, ctx) => {
+    const known = {
+      runtime: new Set(m.runtimes.map((r) => r.id)),
+      language: new Set(m.toolchains.map((t) => t.language)),
+      target: new Set(Object.keys(m.targets)),
+      suite: new Set(m.suites),
+    };
+    m.exclude.forEach((ex, i) => {
+      for (const k of ['runtime', 'language', 'target', 'suite'] as const) {
+        const v = ex[k];
+        if (v !== undefined && !known[k].has(v.split('@')[0] ?? v)) {
+          ctx.addIssue({ code: 'custom', path: ['exclude', i, k], message: `unknown ${k} "${v}"` });
+        }
+      }
+    });
+    const seen = new Set<string>();
+    m.runtimes.forEach((r, i) => {
+      if (seen.has(r.id)) ctx.addIssue({ code: 'custom', path: ['runtimes', i, 'id'], message: `duplicate runtime "${r.id}"` });
+      seen.add(r.id);
+    });
+  });
+
+export type MatrixFile = z.infer<typeof schema>;
+export type Exclusion = MatrixFile['exclude'][number];
+
+export interface Matrix extends MatrixFile {
+  file: string;
+  jobs: number;
+  instances: RuntimeInstance[];
+  toolchainSources: Record<string, Source>;
+}
+
+export function toSource(s: z.infer<typeof source>, version?: string): Source {
+  if (s === 'builtin') return { kind: 'builtin' };
+  if ('path' in s) return { kind: 'path', binary: s.path };
+  if ('npm' in s) return { kind: 'npm', package: s.npm };
+  if ('apt' in s) return { kind: 'apt', packages: s.apt };
+  return { kind: 'pypi', package: s.pypi, bin: s.bin, version: version ?? s.versions[0]! };
+}
+
+/** One column per runtime version that matrix.yaml pins; one otherwise. */
+function instances(m: MatrixFile): RuntimeInstance[] {
+  return m.runtimes.flatMap((r) => {
+    const base = { id: r.id, ...(r.range ? { range: r.range } : {}) };
+    if (typeof r.source === 'object' && 'pypi' in r.source) {
+      return r.source.versions.map((v) => ({ ...base, label: `${r.id}@${v}`, source: toSource(r.source, v) }));
+    }
+    return [{ ...base, label: r.id, source: toSource(r.source) }];
+  });
+}
+
+export function loadMatrix(root: string, file = join(root, 'matrix.yaml')): Matrix {
+  const m = loadYaml(file, schema);
+  return {
+    ...m,
+    file,
+    jobs: m.defaults.jobs === 'auto' ? cpus().length : m.defaults.jobs,
+    instances: instances(m),
+    toolchainSources: Object.fromEntries(m.toolchains.map((t) => [t.language, toSource(t.source)])),
+  };
+}

