@@ -1,19 +1,20 @@
 // Runs one WASI module in an @wasmer/sdk sandbox. The sdk has no host-directory
-// mounts, so preopened fixture trees are copied in as sandbox files.
+// mounts, so preopened fixture trees are copied in as sandbox files. Output is
+// streamed as it comes, so the harness's output cap and timeout see it live.
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Wasmer } from '@wasmer/sdk';
 
 const spec = JSON.parse(process.argv[2]);
 
-async function collect(hostDir, guestDir, files) {
+async function collect(hostDir, guestDir, files, dirs) {
+  dirs.push(guestDir);
   for (const entry of await readdir(hostDir, { withFileTypes: true })) {
     const h = join(hostDir, entry.name);
     const g = `${guestDir}/${entry.name}`;
-    if (entry.isDirectory()) await collect(h, g, files);
+    if (entry.isDirectory()) await collect(h, g, files, dirs);
     else files[g] = new Uint8Array(await readFile(h));
   }
-  return files;
 }
 
 async function readStdin() {
@@ -23,7 +24,8 @@ async function readStdin() {
 }
 
 const files = {};
-for (const p of spec.preopens) await collect(p.host, p.guest, files);
+const dirs = [];
+for (const p of spec.preopens) await collect(p.host, p.guest, files, dirs);
 const wasmer = new Wasmer({ cache: false });
 let sandbox;
 try {
@@ -32,9 +34,17 @@ try {
     commands: { guest: { module: 'app' } },
   });
   sandbox = await wasmer.sandboxes.create({ packages: [pkg], files, env: spec.env });
-  const out = await sandbox.command(pkg, spec.args).run({ check: false, stdin: await readStdin() });
-  process.stdout.write(out.stdout.bytes);
-  process.stderr.write(out.stderr.bytes);
+  // Files imply their folders; empty folders must be made.
+  for (const d of dirs) await sandbox.fs.mkdir(d, { recursive: true });
+  const proc = await sandbox.command(pkg, spec.args).spawn({ stdin: 'pipe', stdout: 'pipe', stderr: 'pipe' });
+  const pump = async (from, to) => {
+    for await (const chunk of from) to.write(chunk);
+  };
+  const pumps = Promise.all([pump(proc.stdout, process.stdout), pump(proc.stderr, process.stderr)]);
+  await proc.stdin.write(await readStdin());
+  await proc.stdin.close();
+  const out = await proc.wait({ check: false });
+  await pumps;
   process.exitCode = out.exitCode ?? 1;
 } catch (e) {
   // Traps arrive as errors from the sdk; keep its words for the adapter to classify.

@@ -1,0 +1,44 @@
+import { describe, expect, test } from 'vitest';
+import { classify, type Evidence } from '../src/classify.ts';
+import type { RawOutcome } from '../src/types.ts';
+
+const expect0 = { exit: 0, checks: ['a', 'b'], stdout: [], stderr: [], stdoutExcludes: [] };
+
+function run(over: Partial<RawOutcome>): RawOutcome {
+  return { exitCode: 0, signal: null, timedOut: false, outputLimited: false, stdout: 'ok a\nok b\n', stderr: '', durationMs: 5, ...over };
+}
+
+const table: [name: string, ev: Evidence, status: string, reason: RegExp][] = [
+  ['all checks ok, exit 0', { run: run({}), expect: expect0 }, 'PASS', /^$/],
+  ['gate unsupported wins', { gate: { status: 'UNSUPPORTED', reason: 'cannot' }, run: run({}), expect: expect0 }, 'UNSUPPORTED', /cannot/],
+  ['gate unavailable', { gate: { status: 'UNAVAILABLE', reason: 'not on PATH' }, expect: expect0 }, 'UNAVAILABLE', /PATH/],
+  ['build failed', { build: { ok: false, log: 'x.c:1: error: boom\n' }, expect: expect0 }, 'BUILD_FAIL', /boom/],
+  ['built but not run', { build: { ok: true, log: '' }, expect: expect0 }, 'ERROR', /no run/],
+  ['harness error', { run: run({ harnessError: 'spawn ENOENT' }), expect: expect0 }, 'ERROR', /ENOENT/],
+  ['timeout beats everything else', { run: run({ timedOut: true, exitCode: null, signal: 'SIGKILL', durationMs: 2000 }), expect: expect0 }, 'TIMEOUT', /2000 ms/],
+  ['output flood', { run: run({ outputLimited: true, exitCode: null }), expect: expect0 }, 'CRASH', /output limit/],
+  ['trap', { run: run({ trap: 'unreachable', exitCode: 134 }), expect: expect0 }, 'CRASH', /trap: unreachable/],
+  ['runtime internal error', { run: run({ internalError: 'failed to instantiate', exitCode: 1 }), expect: expect0 }, 'CRASH', /instantiate/],
+  ['signal', { run: run({ signal: 'SIGSEGV', exitCode: null }), expect: expect0 }, 'CRASH', /SIGSEGV/],
+  ['wrong exit code', { run: run({ exitCode: 1, stderr: 'oops\n' }), expect: expect0 }, 'FAIL', /exit code 1, want 0 \(stderr: oops\)/],
+  ['expected non-zero exit', { run: run({ exitCode: 3 }), expect: { ...expect0, exit: 3 } }, 'PASS', /^$/],
+  ['a check failed', { run: run({ stdout: 'ok a\nnot ok b # saw 2\n' }), expect: expect0 }, 'FAIL', /b: saw 2/],
+  ['a required check missing', { run: run({ stdout: 'ok a\n' }), expect: expect0 }, 'FAIL', /b: not reported/],
+  ['an extra failed check', { run: run({ stdout: 'ok a\nok b\nnot ok c # extra\n' }), expect: expect0 }, 'FAIL', /c: extra/],
+  ['stdout pattern missing', { run: run({}), expect: { ...expect0, stdout: ['^hello$'] } }, 'FAIL', /stdout lacks/],
+  ['stderr pattern present', { run: run({ stderr: 'marker\n' }), expect: { ...expect0, stderr: ['^marker$'] } }, 'PASS', /^$/],
+  ['stdout must exclude', { run: run({ stdout: 'ok a\nok b\nmarker\n' }), expect: { ...expect0, stdoutExcludes: ['marker'] } }, 'FAIL', /stdout has/],
+];
+
+describe('classify', () => {
+  test.for(table)('%s', ([, ev, status, reason]) => {
+    const v = classify(ev);
+    expect(v.status).toBe(status);
+    expect(v.reason).toMatch(reason);
+  });
+
+  test('counts checks: required plus reported', () => {
+    const v = classify({ run: run({ stdout: 'ok a\nnot ok c # x\n' }), expect: expect0 });
+    expect(v.checks).toEqual({ passed: 1, total: 3, failed: [{ name: 'b', detail: 'not reported' }, { name: 'c', detail: 'x' }] });
+  });
+});

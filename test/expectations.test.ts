@@ -1,0 +1,44 @@
+import { describe, expect, test } from 'vitest';
+import { findExpectation, loadExpectations, overlay, type ExpectationRule } from '../src/expectations.ts';
+import { ROOT } from '../src/paths.ts';
+import type { Cell, Expectation } from '../src/types.ts';
+
+const fail: Expectation = { status: 'FAIL', reason: 'known', file: 'x.yaml' };
+
+describe('overlay', () => {
+  test.for([
+    ['PASS', undefined, 'pass'],
+    ['FAIL', undefined, 'unexpected'],
+    ['CRASH', undefined, 'unexpected'],
+    ['FAIL', fail, 'xfail'],
+    ['PASS', fail, 'xpass'],
+    ['TIMEOUT', fail, 'unexpected'],
+    ['UNSUPPORTED', undefined, 'skip'],
+    ['UNAVAILABLE', fail, 'skip'],
+  ] as const)('%s with %o → %s', ([status, exp, outcome]) => {
+    expect(overlay(status, exp)).toBe(outcome);
+  });
+});
+
+describe('findExpectation', () => {
+  const cell: Cell = {
+    key: 'k', suite: 'cli', case: 'exit-3', language: 'c', target: 'p2', runtime: 'wasmtime', runtimeLabel: 'wasmtime@49.0.3', features: [],
+  };
+  const rule = (match: ExpectationRule['match']): ExpectationRule => ({ match, status: 'FAIL', reason: 'r', file: 'f' });
+
+  test('matches on every given key, a case list, and a version range', () => {
+    expect(findExpectation([rule({ runtime: 'wasmtime', case: ['exit-1', 'exit-3'] })], cell, '49.0.3')).toBeDefined();
+    expect(findExpectation([rule({ runtime: 'wasmtime', versions: '<48' })], cell, '49.0.3')).toBeUndefined();
+    expect(findExpectation([rule({ runtime: 'wasmtime', versions: '>=48' })], cell, '49.0.3')).toBeDefined();
+    expect(findExpectation([rule({ runtime: 'jco' })], cell, '49.0.3')).toBeUndefined();
+    expect(findExpectation([rule({ language: 'c', target: 'p1' })], cell, '49.0.3')).toBeUndefined();
+  });
+
+  test("the repository's files load, and each entry is scoped by its folder", () => {
+    const rules = loadExpectations(ROOT);
+    for (const r of rules) {
+      expect(r.reason.length).toBeGreaterThan(0);
+      expect(r.match.runtime ?? r.match.language).toBeDefined();
+    }
+  });
+});

