@@ -1,5 +1,5 @@
 // npm run matrix -- [filters]: provision what is missing, build, run, record, summarise.
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { FILTER_HELP, FILTER_OPTIONS, filtersFrom, parseFlags, parseShard, positiveInt } from '../src/cli-args.ts';
 import { main } from '../src/main-errors.ts';
 import { loadMatrix } from '../src/matrix.ts';
@@ -41,7 +41,7 @@ await main('matrix', async () => {
   const jobs = positiveInt('jobs', values.jobs);
   const timeoutMs = positiveInt('timeout', values.timeout);
   const shard = parseShard(values.shard);
-  const matrixFile = values.matrix ? join(process.cwd(), values.matrix) : undefined;
+  const matrixFile = values.matrix ? resolve(values.matrix) : undefined;
 
   const matrix = loadMatrix(ROOT, matrixFile);
   if (!values['no-provision']) {
@@ -56,7 +56,7 @@ await main('matrix', async () => {
   console.error(`plan: ${plan.cells.length} cells (${runnable} to run, ${plan.cells.length - runnable} unsupported or unavailable, ${plan.excluded.length} excluded)`);
   const bar = progress(plan.cells.length, 'matrix');
   const summary = await runPlan(plan, {
-    recordDir: values.out ? join(process.cwd(), values.out) : join(ROOT, 'reports', 'runs'),
+    recordDir: values.out ? resolve(values.out) : join(ROOT, 'reports', 'runs'),
     ...(jobs ? { jobs } : {}),
     ...(timeoutMs ? { timeoutMs } : {}),
     onResult: (r, done) => bar.tick(r, done),

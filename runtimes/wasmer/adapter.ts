@@ -17,7 +17,7 @@ const wasmer: RuntimeAdapter = {
       return {
         available: false,
         reason: where.missing ?? 'wasmer not found',
-        hint: 'cargo install wasmer-cli --features cranelift (or `npm run provision`)',
+        hint: 'cargo install wasmer-cli --features cranelift, then put it on PATH',
       };
     }
     const r = await execa(where.binary, ['--version'], { reject: false });
