@@ -15,7 +15,7 @@ export interface NpmTool {
 export function npmTool(pkg: string, binName?: string): NpmTool | { missing: string } {
   // Not require.resolve(`${pkg}/package.json`): packages with an `exports` map refuse it.
   const manifestPath = (require.resolve.paths(pkg) ?? []).map((d) => join(d, pkg, 'package.json')).find((f) => existsSync(f));
-  if (!manifestPath) return { missing: `npm package ${pkg} is not installed; run \`npm ci\`` };
+  if (!manifestPath) return { missing: `npm package ${pkg} is not installed; run \`npm install\`` };
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { version: string; bin?: string | Record<string, string> };
   const dir = dirname(manifestPath);
   const bin = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin && (binName ? manifest.bin[binName] : Object.values(manifest.bin)[0]);

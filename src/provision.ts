@@ -74,7 +74,7 @@ function npmStep(pkg: string): Step {
     name: `npm: ${pkg}`,
     needed: async () => 'missing' in npmTool(pkg),
     async install() {
-      throw new Error(`${pkg} is a dependency in package.json: run \`npm ci\``);
+      throw new Error(`${pkg} is a dependency in package.json: run \`npm install\``);
     },
   };
 }
