@@ -18,14 +18,14 @@ class StepFailed extends Error {}
 export async function buildGuest(
   tc: Toolchain,
   toolchainVersion: string,
-  guest: string,
-  target: TargetId,
+  what: { guest: string; target: TargetId; variant: string },
   root: string,
   stats: BuildStats,
 ): Promise<BuildRecord> {
+  const { guest, target, variant } = what;
   const files = await tc.sources(guest);
-  const flags = tc.flags(target);
-  const key = await buildKey({ language: tc.language, toolchainVersion, target, flags, files, root });
+  const flags = tc.flags(target, variant);
+  const key = await buildKey({ language: tc.language, toolchainVersion, target: `${target}+${variant}`, flags, files, root });
   const dir = join(cacheDir(), 'builds', key);
   const recordFile = join(dir, 'record.json');
   if (existsSync(recordFile)) {
@@ -53,9 +53,9 @@ export async function buildGuest(
   const out = join(tmp, 'artifact.wasm');
   const t0 = performance.now();
   let ok = true;
-  let info = { tools: [] as string[], variant: '' };
+  let info = { tools: [] as string[] };
   try {
-    info = await tc.build({ guest, target, out }, ctx);
+    info = await tc.build({ guest, target, variant, out }, ctx);
   } catch (e) {
     ok = false;
     if (!(e instanceof StepFailed)) log += `${(e as Error).message}\n`;
@@ -65,7 +65,7 @@ export async function buildGuest(
     cacheKey: key,
     cached: false,
     toolchain: { language: tc.language, version: toolchainVersion },
-    variant: info.variant,
+    variant,
     tools: info.tools,
     flags,
     steps,

@@ -15,6 +15,7 @@ const entry = z
         language: z.string().optional(),
         runtime: z.string().optional(),
         target: z.string().optional(),
+        variant: z.string().optional(),
         versions: z.string().refine((r) => semver.validRange(r) !== null, 'not a valid semver range').optional(),
       })
       .prefault({}),
@@ -58,6 +59,7 @@ export function findExpectation(rules: ExpectationRule[], cell: Cell, runtimeVer
       (cases === undefined || cases.includes(cell.case)) &&
       (m.language === undefined || m.language === cell.language) &&
       (m.target === undefined || m.target === cell.target) &&
+      (m.variant === undefined || m.variant === cell.variant) &&
       (m.versions === undefined ||
         (runtimeVersion !== null && semver.satisfies(semver.coerce(runtimeVersion) ?? '0.0.0', m.versions)))
     );

@@ -32,6 +32,7 @@ export interface Filterable {
   case: string;
   language: string;
   target: string;
+  variant: string;
   runtime: string;
   runtimeLabel: string;
   features: string[];
@@ -42,7 +43,7 @@ export function acceptsCell(f: Filters, c: Filterable): boolean {
     accepts(f.suite, (s) => s === c.suite) &&
     accepts(f.case, (s) => s === c.case || s === `${c.suite}/${c.case}`) &&
     accepts(f.language, (s) => s === c.language) &&
-    accepts(f.target, (s) => s === c.target) &&
+    accepts(f.target, (s) => s === c.target || s === `${c.target}+${c.variant}`) &&
     accepts(f.runtime, (s) => runtimeMatches(s, c.runtime, c.runtimeLabel)) &&
     accepts(f.feature, (s) => featureMatches(s, c.features))
   );

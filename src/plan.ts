@@ -5,8 +5,8 @@ import type { CaseSpec, Cell, Detection, RuntimeInstance, Support, TargetId } fr
 export interface PlanInput {
   cases: CaseSpec[];
   targets: TargetId[];
-  /** language → the guests it implements (by guest name). */
-  guests: Record<string, Set<string>>;
+  /** language → the guests it implements (by guest name) and its routes per target. */
+  languages: Record<string, { guests: Set<string>; variants?: Record<TargetId, string[]> }>;
   instances: RuntimeInstance[];
   filters: Filters;
   exclude: Exclusion[];
@@ -17,8 +17,13 @@ export interface Expansion {
   excluded: { cell: Cell; reason: string }[];
 }
 
+/** `p2` for the native route, `p2+adapter` for another. */
+export function targetLabel(target: TargetId, variant: string): string {
+  return variant === 'native' ? target : `${target}+${variant}`;
+}
+
 export function cellKey(c: Omit<Cell, 'key' | 'features' | 'runtime'>): string {
-  return `${c.suite}/${c.case}|${c.language}|${c.target}|${c.runtimeLabel}`;
+  return `${c.suite}/${c.case}|${c.language}|${targetLabel(c.target, c.variant)}|${c.runtimeLabel}`;
 }
 
 function excludedBy(ex: Exclusion, c: Cell): boolean {
@@ -26,7 +31,7 @@ function excludedBy(ex: Exclusion, c: Cell): boolean {
     (ex.suite === undefined || ex.suite === c.suite) &&
     (ex.case === undefined || ex.case === c.case || ex.case === `${c.suite}/${c.case}`) &&
     (ex.language === undefined || ex.language === c.language) &&
-    (ex.target === undefined || ex.target === c.target) &&
+    (ex.target === undefined || ex.target === c.target || ex.target === targetLabel(c.target, c.variant)) &&
     (ex.runtime === undefined || runtimeMatches(ex.runtime, c.runtime, c.runtimeLabel))
   );
 }
@@ -36,16 +41,18 @@ export function expand(input: PlanInput): Expansion {
   const out: Expansion = { cells: [], excluded: [] };
   for (const k of input.cases) {
     const targets = k.targets ?? input.targets;
-    for (const [language, guests] of Object.entries(input.guests)) {
-      if (!guests.has(k.guest)) continue;
+    for (const [language, lang] of Object.entries(input.languages)) {
+      if (!lang.guests.has(k.guest)) continue;
       for (const target of targets) {
-        for (const rt of input.instances) {
-          const base = { suite: k.suite, case: k.id, language, target, runtimeLabel: rt.label };
-          const cell: Cell = { ...base, key: cellKey(base), runtime: rt.id, features: k.features };
-          if (!acceptsCell(input.filters, cell)) continue;
-          const ex = input.exclude.find((e) => excludedBy(e, cell));
-          if (ex) out.excluded.push({ cell, reason: ex.reason });
-          else out.cells.push(cell);
+        for (const variant of lang.variants?.[target] ?? ['native']) {
+          for (const rt of input.instances) {
+            const base = { suite: k.suite, case: k.id, language, target, variant, runtimeLabel: rt.label };
+            const cell: Cell = { ...base, key: cellKey(base), runtime: rt.id, features: k.features };
+            if (!acceptsCell(input.filters, cell)) continue;
+            const ex = input.exclude.find((e) => excludedBy(e, cell));
+            if (ex) out.excluded.push({ cell, reason: ex.reason });
+            else out.cells.push(cell);
+          }
         }
       }
     }

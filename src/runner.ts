@@ -9,7 +9,7 @@ import { executeCell } from './execute.ts';
 import { findExpectation, loadExpectations, overlay, type ExpectationRule } from './expectations.ts';
 import type { Filters } from './filters.ts';
 import { loadMatrix, type Matrix } from './matrix.ts';
-import { expand, gate, type Gate } from './plan.ts';
+import { expand, gate, type Gate, type PlanInput } from './plan.ts';
 import { inventory, type RuntimeEntry, type ToolchainEntry } from './inventory.ts';
 import { gitState, hostInfo, newRunId } from './provenance.ts';
 import { RunRecorder } from './results.ts';
@@ -50,14 +50,14 @@ export async function makePlan(opts: PlanOptions): Promise<Plan> {
   const caseList = loadCases(root, suites, new Set(targets));
 
   const { toolchains, runtimes } = await inventory(root, matrix, filters.language);
-  const guests: Record<string, Set<string>> = {};
+  const languages: PlanInput['languages'] = {};
   for (const [language, { toolchain }] of toolchains) {
-    const names = new Set<string>();
-    for (const k of caseList) if ((await toolchain.sources(k.guest)).length) names.add(k.guest);
-    guests[language] = names;
+    const guests = new Set<string>();
+    for (const k of caseList) if ((await toolchain.sources(k.guest)).length) guests.add(k.guest);
+    languages[language] = { guests, ...(toolchain.variants ? { variants: toolchain.variants } : {}) };
   }
 
-  const { cells, excluded } = expand({ cases: caseList, targets, guests, instances: matrix.instances, filters, exclude: matrix.exclude });
+  const { cells, excluded } = expand({ cases: caseList, targets, languages, instances: matrix.instances, filters, exclude: matrix.exclude });
   let planned: PlannedCell[] = cells.map((c) => {
     const tc = toolchains.get(c.language)!;
     const rt = runtimes.get(c.runtimeLabel)!;
@@ -133,11 +133,11 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
   opts.onStart?.(total);
 
   const buildFor = (c: PlannedCell, k: CaseSpec, version: string) => {
-    const id = `${c.language}|${k.guest}|${c.target}`;
+    const id = `${c.language}|${k.guest}|${c.target}|${c.variant}`;
     let p = buildMemo.get(id);
     if (!p) {
       const tc = plan.toolchains.get(c.language)!.toolchain;
-      p = limit(() => buildGuest(tc, version, k.guest, c.target, plan.root, builds));
+      p = limit(() => buildGuest(tc, version, { guest: k.guest, target: c.target, variant: c.variant }, plan.root, builds));
       buildMemo.set(id, p);
     }
     return p;
@@ -169,7 +169,7 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
     });
     const expectation = findExpectation(plan.expectations, c, runtimeVersion);
     const result: Result = {
-      key: c.key, suite: c.suite, case: c.case, language: c.language, target: c.target,
+      key: c.key, suite: c.suite, case: c.case, language: c.language, target: c.target, variant: c.variant,
       runtime: c.runtime, runtimeLabel: c.runtimeLabel, runtimeVersion, toolchainVersion, features: c.features,
       status: verdict.status, reason: verdict.reason, outcome: overlay(verdict.status, expectation),
       ...(expectation ? { expectation } : {}),

@@ -128,6 +128,7 @@ export interface BuildContext {
 export interface BuildRequest {
   guest: string;
   target: TargetId;
+  variant: string;
   /** Where the finished artifact must be written. */
   out: string;
 }
@@ -135,19 +136,19 @@ export interface BuildRequest {
 export interface BuildInfo {
   /** Extra tools used beyond the compiler (adapter, componentize, …). */
   tools: string[];
-  /** How the target was reached, e.g. `native` or `p1+adapter`. */
-  variant: string;
 }
 
 export interface Toolchain {
   language: string;
   /** Targets it can emit; the rest are UNSUPPORTED with the reason. */
   targets: Record<TargetId, Support>;
+  /** Routes to a target (`native`, `adapter`, …); several give several cells. Default: native. */
+  variants?: Record<TargetId, string[]>;
   detect(): Promise<Detection>;
   /** Source files (absolute) that define a guest; none means the language lacks this guest. */
   sources(guest: string): Promise<string[]>;
   /** Flags that shape the artifact, part of the cache key. */
-  flags(target: TargetId): string[];
+  flags(target: TargetId, variant: string): string[];
   build(req: BuildRequest, ctx: BuildContext): Promise<BuildInfo>;
 }
 
@@ -158,6 +159,8 @@ export interface Cell {
   case: string;
   language: string;
   target: TargetId;
+  /** How the toolchain reached the target: `native`, or e.g. `adapter` (p1 wrapped as p2). */
+  variant: string;
   runtime: string;
   runtimeLabel: string;
   features: string[];
@@ -175,7 +178,7 @@ export interface BuildRecord {
   cached: boolean;
   artifact?: { path: string; sha256: string; bytes: number };
   toolchain: { language: string; version: string };
-  variant?: string;
+  variant: string;
   tools: string[];
   flags: string[];
   steps: BuildStep[];
@@ -199,6 +202,7 @@ export interface Result {
   case: string;
   language: string;
   target: TargetId;
+  variant: string;
   runtime: string;
   runtimeLabel: string;
   runtimeVersion: string | null;

@@ -24,7 +24,7 @@ describe('build cache keys', () => {
     ['target', { target: 'p2' }],
     ['flags', { flags: ['-O0'] }],
     ['language', { language: 'rust' }],
-  ] as const)('changing the %s changes the key', async ([, change]) => {
+  ] as [string, Partial<BuildKeyInput>][])('changing the %s changes the key', async ([, change]) => {
     expect(await buildKey({ ...base, ...change })).not.toBe(await buildKey(base));
   });
 
@@ -48,12 +48,13 @@ describe('build cache with the real C toolchain', () => {
   test('a second build of unchanged inputs performs 0 builds and returns the same artifact', async (ctx) => {
     const c = await loadToolchain(ROOT, 'c');
     const d = await c.detect();
-    if (!d.available) ctx.skip(`C toolchain unavailable: ${d.reason}`);
+    if (!d.available) return ctx.skip(`C toolchain unavailable: ${d.reason}`);
     const stats: BuildStats = { built: 0, cached: 0 };
-    const first = await buildGuest(c, d.version, 'random', 'p1', ROOT, stats);
+    const what = { guest: 'random', target: 'p1', variant: 'native' };
+    const first = await buildGuest(c, d.version, what, ROOT, stats);
     expect(first.ok).toBe(true);
     expect(stats).toEqual({ built: 1, cached: 0 });
-    const second = await buildGuest(c, d.version, 'random', 'p1', ROOT, stats);
+    const second = await buildGuest(c, d.version, what, ROOT, stats);
     expect(stats).toEqual({ built: 1, cached: 1 });
     expect(second.cached).toBe(true);
     expect(second.artifact?.sha256).toBe(first.artifact?.sha256);

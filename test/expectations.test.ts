@@ -22,7 +22,7 @@ describe('overlay', () => {
 
 describe('findExpectation', () => {
   const cell: Cell = {
-    key: 'k', suite: 'cli', case: 'exit-3', language: 'c', target: 'p2', runtime: 'wasmtime', runtimeLabel: 'wasmtime@49.0.3', features: [],
+    key: 'k', suite: 'cli', case: 'exit-3', language: 'c', target: 'p2', variant: 'adapter', runtime: 'wasmtime', runtimeLabel: 'wasmtime@49.0.3', features: [],
   };
   const rule = (match: ExpectationRule['match']): ExpectationRule => ({ match, status: 'FAIL', reason: 'r', file: 'f' });
 
@@ -32,6 +32,8 @@ describe('findExpectation', () => {
     expect(findExpectation([rule({ runtime: 'wasmtime', versions: '>=48' })], cell, '49.0.3')).toBeDefined();
     expect(findExpectation([rule({ runtime: 'jco' })], cell, '49.0.3')).toBeUndefined();
     expect(findExpectation([rule({ language: 'c', target: 'p1' })], cell, '49.0.3')).toBeUndefined();
+    expect(findExpectation([rule({ target: 'p2', variant: 'native' })], cell, '49.0.3')).toBeUndefined();
+    expect(findExpectation([rule({ target: 'p2', variant: 'adapter' })], cell, '49.0.3')).toBeDefined();
   });
 
   test("the repository's files load, and each entry is scoped by its folder", () => {

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { acceptsCell, featureMatches, normalizeFilters, runtimeMatches } from '../src/filters.ts';
 
 const cell = {
-  suite: 'fs', case: 'files', language: 'c', target: 'p1', runtime: 'wasmtime', runtimeLabel: 'wasmtime@49.0.3', features: ['fs.read', 'fs.write'],
+  suite: 'fs', case: 'files', language: 'c', target: 'p1', variant: 'native', runtime: 'wasmtime', runtimeLabel: 'wasmtime@49.0.3', features: ['fs.read', 'fs.write'],
 };
 
 test.for([
@@ -33,4 +33,8 @@ test('every key must accept the cell; within a key, any value', () => {
   expect(acceptsCell({ runtime: ['wasmtime'], target: ['p2'] }, cell)).toBe(false);
   expect(acceptsCell({ case: ['fs/files'] }, cell)).toBe(true);
   expect(acceptsCell({ feature: ['clocks'] }, cell)).toBe(false);
+  const adapted = { ...cell, target: 'p2', variant: 'adapter' };
+  expect(acceptsCell({ target: ['p2'] }, adapted)).toBe(true);
+  expect(acceptsCell({ target: ['p2+adapter'] }, adapted)).toBe(true);
+  expect(acceptsCell({ target: ['p2+adapter'] }, { ...adapted, variant: 'native' })).toBe(false);
 });

@@ -18,8 +18,11 @@ const instances: RuntimeInstance[] = [
 ];
 
 const cases = [kase('cli', 'args'), kase('cli', 'exit-3', { guest: 'exit' }), kase('fs', 'files', { targets: ['p1'] })];
-const guests = { c: new Set(['args', 'exit', 'files']), go: new Set(['args']) };
-const base = { cases, targets: ['p1', 'p2'], guests, instances, filters: {}, exclude: [] };
+const languages = {
+  c: { guests: new Set(['args', 'exit', 'files']) },
+  go: { guests: new Set(['args']), variants: { p2: ['adapter'] } },
+};
+const base = { cases, targets: ['p1', 'p2'], languages, instances, filters: {}, exclude: [] };
 
 describe('expand', () => {
   test('case × language with the guest × target × runtime column', () => {
@@ -28,6 +31,7 @@ describe('expand', () => {
     expect(cells).toHaveLength(6 + 6 + 3 + 6);
     expect(cells.map((c) => c.key)).toContain('cli/exit-3|c|p2|wasmtime@42.0.1');
     expect(cells.filter((c) => c.language === 'go').every((c) => c.case === 'args')).toBe(true);
+    expect(cells.map((c) => c.key)).toContain('cli/args|go|p2+adapter|node-wasi');
     expect(new Set(cells.map((c) => c.key)).size).toBe(cells.length);
   });
 
@@ -38,6 +42,12 @@ describe('expand', () => {
       'cli/exit-3|c|p1|wasmtime@49.0.3',
       'fs/files|c|p1|wasmtime@49.0.3',
     ]);
+  });
+
+  test('a toolchain with two routes to a target gives two cells per runtime', () => {
+    const two = { c: { guests: new Set(['args']), variants: { p2: ['native', 'adapter'] } } };
+    const { cells } = expand({ ...base, cases: [kase('cli', 'args')], languages: two, instances: instances.slice(0, 1) });
+    expect(cells.map((c) => c.key)).toEqual(['cli/args|c|p1|node-wasi', 'cli/args|c|p2|node-wasi', 'cli/args|c|p2+adapter|node-wasi']);
   });
 
   test('exclusions drop cells and keep the reason', () => {

@@ -9,7 +9,7 @@ function result(key: string, status: Result['status'] = 'PASS'): Result {
   const [sc, language, target, runtimeLabel] = key.split('|') as [string, string, string, string];
   const [suite, kase] = sc.split('/') as [string, string];
   return {
-    key, suite, case: kase, language, target, runtime: runtimeLabel.split('@')[0]!, runtimeLabel, runtimeVersion: '1.0.0',
+    key, suite, case: kase, language, target, variant: 'native', runtime: runtimeLabel.split('@')[0]!, runtimeLabel, runtimeVersion: '1.0.0',
     toolchainVersion: '1', features: [], status, reason: '', outcome: status === 'PASS' ? 'pass' : 'unexpected',
     checks: { passed: 1, total: 1, failed: [] }, exitCode: 0, stdout: '', stderr: '', durations: { buildMs: 0, runMs: 1 },
   };

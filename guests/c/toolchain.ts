@@ -22,6 +22,8 @@ const c: Toolchain = {
     p2: { ok: true },
     p3: { ok: false, reason: "Debian's wasi-libc is a 2022 snapshot with no WASI 0.3 support" },
   },
+  // wasi-libc here has no p2 support of its own: p2 is reached only by wrapping p1.
+  variants: { p2: ['adapter'] },
 
   async detect(): Promise<Detection> {
     const clang = which.sync('clang-19', { nothrow: true });
@@ -39,20 +41,20 @@ const c: Toolchain = {
     return existsSync(main) ? [main, join(here, 'check.h')] : [];
   },
 
-  flags(target) {
-    return target === 'p2' ? [...CFLAGS, adapterTool()] : CFLAGS;
+  flags(_target, variant) {
+    return variant === 'adapter' ? [...CFLAGS, adapterTool()] : CFLAGS;
   },
 
-  async build({ guest, target, out }, ctx) {
+  async build({ guest, variant, out }, ctx) {
     const src = join(here, `${guest}.c`);
-    if (target === 'p1') {
+    if (variant === 'native') {
       await ctx.exec('clang-19', [...CFLAGS, src, '-o', out]);
-      return { tools: ['clang-19'], variant: 'native' };
+      return { tools: ['clang-19'] };
     }
     const core = join(ctx.tmpDir, 'core.wasm');
     await ctx.exec('clang-19', [...CFLAGS, src, '-o', core]);
     await wrapAsCommand(ctx, core, out);
-    return { tools: ['clang-19', adapterTool()], variant: 'p1+adapter' };
+    return { tools: ['clang-19', adapterTool()] };
   },
 };
 

@@ -1,0 +1,13 @@
+//! Sees exactly the environment declared by suites/cli/env.yaml, nothing inherited.
+use wasi_matrix_guests::{check, status};
+
+fn main() {
+    let a = std::env::var("WASI_MATRIX_A");
+    let u = std::env::var("WASI_MATRIX_UTF8");
+    check(a.as_deref() == Ok("one"), "env-set", || format!("WASI_MATRIX_A={a:?}"));
+    check(u.as_deref() == Ok("grüß"), "env-utf8", || format!("WASI_MATRIX_UTF8={u:?}"));
+    let all: Vec<(String, String)> = std::env::vars().collect();
+    let extra = all.iter().find(|(k, _)| !k.starts_with("WASI_MATRIX_"));
+    check(extra.is_none(), "env-no-leak", || format!("{} variables, first undeclared: {:.60}", all.len(), extra.map(|e| e.0.as_str()).unwrap_or("")));
+    std::process::exit(status());
+}
