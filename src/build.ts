@@ -3,9 +3,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { execa } from 'execa';
+import { checkArtifact, type TargetSpec } from './artifact.ts';
 import { buildKey, fileSha256 } from './hash.ts';
 import { cacheDir } from './paths.ts';
-import type { BuildContext, BuildRecord, BuildStep, TargetId, Toolchain } from './types.ts';
+import type { BuildContext, BuildRecord, BuildStep, Located, TargetId, Toolchain } from './types.ts';
 
 export interface BuildStats {
   built: number;
@@ -17,15 +18,17 @@ class StepFailed extends Error {}
 /** Builds a guest for a target unless the same inputs were built before (success or failure). */
 export async function buildGuest(
   tc: Toolchain,
+  where: Located,
   toolchainVersion: string,
   what: { guest: string; target: TargetId; variant: string },
+  spec: TargetSpec,
   root: string,
   stats: BuildStats,
 ): Promise<BuildRecord> {
   const { guest, target, variant } = what;
   const files = await tc.sources(guest);
   const flags = tc.flags(target, variant);
-  const key = await buildKey({ language: tc.language, toolchainVersion, target: `${target}+${variant}`, flags, files, root });
+  const key = await buildKey({ language: tc.language, toolchainVersion, target: `${target}+${variant}`, flags: [...flags, JSON.stringify(spec)], files, root });
   const dir = join(cacheDir(), 'builds', key);
   const recordFile = join(dir, 'record.json');
   if (existsSync(recordFile)) {
@@ -41,6 +44,7 @@ export async function buildGuest(
   let log = '';
   const ctx: BuildContext = {
     root,
+    where,
     tmpDir: tmp,
     async exec(file, args, opts) {
       const t0 = performance.now();
@@ -56,6 +60,11 @@ export async function buildGuest(
   let info = { tools: [] as string[] };
   try {
     info = await tc.build({ guest, target, variant, out }, ctx);
+    const wrong = existsSync(out) ? await checkArtifact(out, target, spec) : null;
+    if (wrong) {
+      ok = false;
+      log += `${wrong}\n`;
+    }
   } catch (e) {
     ok = false;
     if (!(e instanceof StepFailed)) log += `${(e as Error).message}\n`;

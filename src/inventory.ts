@@ -13,6 +13,7 @@ export interface RuntimeEntry {
 
 export interface ToolchainEntry {
   toolchain: Toolchain;
+  located: Located;
   detection: Detection;
 }
 
@@ -30,7 +31,8 @@ export async function inventory(root: string, m: Matrix, languages?: string[]) {
   for (const { language } of m.toolchains) {
     if (languages?.length && !languages.includes(language)) continue;
     const toolchain = await loadToolchain(root, language);
-    toolchains.set(language, { toolchain, detection: await toolchain.detect() });
+    const located = locate(m.toolchainSources[language]!);
+    toolchains.set(language, { toolchain, located, detection: await toolchain.detect(located) });
   }
   const runtimes = new Map<string, RuntimeEntry>();
   const entries = await Promise.all(

@@ -38,7 +38,10 @@ const schema = z
         jobs: z.union([z.literal('auto'), z.number().int().positive()]).default('auto'),
       })
       .prefault({}),
-    targets: z.record(id, z.strictObject({ kind: z.enum(['module', 'component']), description: z.string() })),
+    targets: z.record(
+      id,
+      z.strictObject({ kind: z.enum(['module', 'component']), requires: z.string().min(1).optional(), description: z.string() }),
+    ),
     suites: z.array(id).min(1),
     toolchains: z.array(z.strictObject({ language: id, source })).min(1),
     runtimes: z.array(z.strictObject({ id, range: range.optional(), source })).min(1),

@@ -136,8 +136,9 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
     const id = `${c.language}|${k.guest}|${c.target}|${c.variant}`;
     let p = buildMemo.get(id);
     if (!p) {
-      const tc = plan.toolchains.get(c.language)!.toolchain;
-      p = limit(() => buildGuest(tc, version, { guest: k.guest, target: c.target, variant: c.variant }, plan.root, builds));
+      const { toolchain: tc, located } = plan.toolchains.get(c.language)!;
+      const spec = plan.matrix.targets[c.target]!;
+      p = limit(() => buildGuest(tc, located, version, { guest: k.guest, target: c.target, variant: c.variant }, spec, plan.root, builds));
       buildMemo.set(id, p);
     }
     return p;

@@ -121,6 +121,8 @@ export interface BuildContext {
   exec(file: string, args: string[], opts?: { cwd?: string; env?: Record<string, string> }): Promise<void>;
   /** Absolute path of the repository root. */
   root: string;
+  /** Where matrix.yaml says the toolchain comes from, resolved. */
+  where: Located;
   /** A scratch directory for this build. */
   tmpDir: string;
 }
@@ -144,7 +146,7 @@ export interface Toolchain {
   targets: Record<TargetId, Support>;
   /** Routes to a target (`native`, `adapter`, …); several give several cells. Default: native. */
   variants?: Record<TargetId, string[]>;
-  detect(): Promise<Detection>;
+  detect(where: Located): Promise<Detection>;
   /** Source files (absolute) that define a guest; none means the language lacks this guest. */
   sources(guest: string): Promise<string[]>;
   /** Flags that shape the artifact, part of the cache key. */

@@ -6,6 +6,7 @@ import { buildGuest, type BuildStats } from '../src/build.ts';
 import { buildKey, type BuildKeyInput } from '../src/hash.ts';
 import { ROOT } from '../src/paths.ts';
 import { loadToolchain } from '../src/plugins.ts';
+import { locate } from '../src/sources.ts';
 
 describe('build cache keys', () => {
   const dir = mkdtempSync(join(tmpdir(), 'keys-'));
@@ -47,14 +48,16 @@ describe('build cache with the real C toolchain', () => {
 
   test('a second build of unchanged inputs performs 0 builds and returns the same artifact', async (ctx) => {
     const c = await loadToolchain(ROOT, 'c');
-    const d = await c.detect();
+    const where = locate({ kind: 'apt', packages: [] });
+    const d = await c.detect(where);
     if (!d.available) return ctx.skip(`C toolchain unavailable: ${d.reason}`);
     const stats: BuildStats = { built: 0, cached: 0 };
     const what = { guest: 'random', target: 'p1', variant: 'native' };
-    const first = await buildGuest(c, d.version, what, ROOT, stats);
+    const spec = { kind: 'module' as const };
+    const first = await buildGuest(c, where, d.version, what, spec, ROOT, stats);
     expect(first.ok).toBe(true);
     expect(stats).toEqual({ built: 1, cached: 0 });
-    const second = await buildGuest(c, d.version, what, ROOT, stats);
+    const second = await buildGuest(c, where, d.version, what, spec, ROOT, stats);
     expect(stats).toEqual({ built: 1, cached: 1 });
     expect(second.cached).toBe(true);
     expect(second.artifact?.sha256).toBe(first.artifact?.sha256);
