@@ -53,7 +53,10 @@ const jco: RuntimeAdapter = {
     const trap = /RuntimeError: (.*)/.exec(raw.stderr);
     if (trap && raw.exitCode !== 0) return { ...raw, trap: trap[1]! };
     const err = /^Error: (Unable to transpile.*|.*not a valid command component.*)$/im.exec(raw.stderr);
-    return err && raw.exitCode !== 0 ? { ...raw, internalError: err[1]! } : raw;
+    if (err && raw.exitCode !== 0) return { ...raw, internalError: err[1]! };
+    // A JavaScript exception thrown inside the shim is the host failing, not the guest.
+    const host = /^(\w*Error: .*)\n\s+at .*preview2-shim/m.exec(raw.stderr);
+    return host && raw.exitCode !== 0 ? { ...raw, internalError: host[1]! } : raw;
   },
 };
 

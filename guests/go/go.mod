@@ -1,0 +1,3 @@
+module wasimatrix/guests
+
+go 1.24
