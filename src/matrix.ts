@@ -19,6 +19,12 @@ const source = z.union([
     versions: z.array(z.string().refine((v) => semver.valid(v) !== null, 'not a semver version')).min(1),
   }),
   z.strictObject({ apt: z.array(z.string().min(1)).min(1) }),
+  z.strictObject({
+    cargo: z.string().min(1),
+    version: z.string().refine((v) => semver.valid(v) !== null, 'not a semver version'),
+    features: z.array(z.string()).default([]),
+    bin: z.string().min(1),
+  }),
 ]);
 
 const filterKeys = {
@@ -84,6 +90,7 @@ export function toSource(s: z.infer<typeof source>, version?: string): Source {
   if ('path' in s) return { kind: 'path', binary: s.path };
   if ('npm' in s) return { kind: 'npm', package: s.npm };
   if ('apt' in s) return { kind: 'apt', packages: s.apt };
+  if ('cargo' in s) return { kind: 'cargo', crate: s.cargo, version: s.version, features: s.features, bin: s.bin };
   return { kind: 'pypi', package: s.pypi, bin: s.bin, version: version ?? s.versions[0]! };
 }
 

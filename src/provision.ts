@@ -5,7 +5,7 @@ import type { Matrix } from './matrix.ts';
 import { npmTool } from './npm-bin.ts';
 import { cacheDir } from './paths.ts';
 import { writeAtomic } from './results.ts';
-import { pypiDir } from './sources.ts';
+import { cargoRoot, pypiDir } from './sources.ts';
 import type { Source } from './types.ts';
 
 export interface Step {
@@ -69,6 +69,21 @@ function pypiStep(s: Extract<Source, { kind: 'pypi' }>): Step {
   };
 }
 
+/** A crate's binaries built once into the cache; the slowest step (tens of minutes on 2 cores). */
+function cargoStep(s: Extract<Source, { kind: 'cargo' }>): Step {
+  const root = cargoRoot(s.crate, s.version);
+  return {
+    name: `cargo: ${s.crate}@${s.version}${s.features.length ? ` (${s.features.join(',')})` : ''}`,
+    needed: async () => !existsSync(join(root, 'bin', s.bin)),
+    async install(log) {
+      const args = ['install', s.crate, '--version', s.version, '--locked', '--root', root];
+      if (s.features.length) args.push('--features', s.features.join(','));
+      log(`cargo ${args.join(' ')}`);
+      await execa('cargo', args, { env: { CARGO_TARGET_DIR: join(cacheDir(), 'cargo', 'target') } });
+    },
+  };
+}
+
 function npmStep(pkg: string): Step {
   return {
     name: `npm: ${pkg}`,
@@ -84,7 +99,12 @@ export function stepsFor(m: Matrix): Step[] {
   const sources: Source[] = [...Object.values(m.toolchainSources), ...m.instances.map((i) => i.source)];
   const steps = new Map<string, Step>();
   for (const s of sources) {
-    const step = s.kind === 'apt' ? aptStep(s.packages) : s.kind === 'pypi' ? pypiStep(s) : s.kind === 'npm' ? npmStep(s.package) : null;
+    const step =
+      s.kind === 'apt' ? aptStep(s.packages)
+      : s.kind === 'pypi' ? pypiStep(s)
+      : s.kind === 'cargo' ? cargoStep(s)
+      : s.kind === 'npm' ? npmStep(s.package)
+      : null;
     if (step && !steps.has(step.name)) steps.set(step.name, step);
   }
   return [...steps.values()];

@@ -8,6 +8,10 @@ export function pypiDir(pkg: string, version: string): string {
   return join(cacheDir(), 'pypi', pkg, version);
 }
 
+export function cargoRoot(crate: string, version: string): string {
+  return join(cacheDir(), 'cargo', `${crate}-${version}`);
+}
+
 function executable(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
@@ -31,6 +35,12 @@ export function locate(source: Source): Located {
       return executable(bin)
         ? { source, binary: bin }
         : { source, missing: `${source.package}==${source.version} is not installed (${bin}); run \`npm run provision\`` };
+    }
+    case 'cargo': {
+      const bin = join(cargoRoot(source.crate, source.version), 'bin', source.bin);
+      return executable(bin)
+        ? { source, binary: bin }
+        : { source, missing: `${source.crate} ${source.version} is not installed (${bin}); run \`npm run provision\`` };
     }
     case 'npm':
     case 'apt':

@@ -41,6 +41,7 @@ export type Source =
   | { kind: 'path'; binary: string }
   | { kind: 'npm'; package: string }
   | { kind: 'pypi'; package: string; version: string; bin: string }
+  | { kind: 'cargo'; crate: string; version: string; features: string[]; bin: string }
   | { kind: 'apt'; packages: string[] };
 
 /** What a runtime adapter is given to find its binary: the resolved source. */

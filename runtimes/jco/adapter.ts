@@ -54,6 +54,8 @@ const jco: RuntimeAdapter = {
     if (trap && raw.exitCode !== 0) return { ...raw, trap: trap[1]! };
     const err = /^Error: (Unable to transpile.*|.*not a valid command component.*)$/im.exec(raw.stderr);
     if (err && raw.exitCode !== 0) return { ...raw, internalError: err[1]! };
+    const compile = /CompileError: (.*?)\]?$/m.exec(raw.stderr);
+    if (compile && raw.exitCode !== 0) return { ...raw, internalError: `Node cannot compile the guest: ${compile[1]!}` };
     // A JavaScript exception thrown inside the shim is the host failing, not the guest.
     const host = /^(\w*Error: .*)\n\s+at .*preview2-shim/m.exec(raw.stderr);
     return host && raw.exitCode !== 0 ? { ...raw, internalError: host[1]! } : raw;

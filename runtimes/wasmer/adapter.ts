@@ -1,5 +1,6 @@
 import { execa } from 'execa';
 import semver from 'semver';
+import { runtimeHome } from '../../src/paths.ts';
 import type { Detection, RawOutcome, RuntimeAdapter } from '../../src/types.ts';
 
 const NO_COMPONENTS = 'the wasmer CLI has no component-model support';
@@ -17,7 +18,7 @@ const wasmer: RuntimeAdapter = {
       return {
         available: false,
         reason: where.missing ?? 'wasmer not found',
-        hint: 'cargo install wasmer-cli --features cranelift, then put it on PATH',
+        hint: 'npm run provision (cargo install wasmer-cli --features cranelift)',
       };
     }
     const r = await execa(where.binary, ['--version'], { reject: false });
@@ -33,7 +34,7 @@ const wasmer: RuntimeAdapter = {
     for (const p of inv.preopens) args.push(...(seven ? ['--volume', `${p.host}:${p.guest}`] : ['--mapdir', `${p.guest}:${p.host}`]));
     for (const [k, v] of Object.entries(inv.env)) args.push('--env', `${k}=${v}`);
     args.push(inv.artifact, '--', ...inv.args);
-    return { file: where.binary!, args, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp' } };
+    return { file: where.binary!, args, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: runtimeHome('wasmer') } };
   },
 
   normalize(raw: RawOutcome): RawOutcome {

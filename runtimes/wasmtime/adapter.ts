@@ -1,13 +1,14 @@
 import { execa } from 'execa';
 import semver from 'semver';
+import { runtimeHome } from '../../src/paths.ts';
 import type { Detection, RawOutcome, RuntimeAdapter } from '../../src/types.ts';
 
-/** p3 became default in 46; 43–45 need it switched on. */
+/** p3 became default in 46; 37–45 need it switched on (and implement a 0.3 RC, not 0.3.0). */
 function p3Flags(version: string): string[] | null {
   const v = semver.coerce(version);
   if (!v) return null;
   if (semver.gte(v, '46.0.0')) return [];
-  if (semver.gte(v, '43.0.0')) return ['-Wcomponent-model-async', '-Sp3'];
+  if (semver.gte(v, '37.0.0')) return ['-Wcomponent-model-async', '-Sp3'];
   return null;
 }
 
@@ -29,21 +30,24 @@ const wasmtime: RuntimeAdapter = {
 
   command(inv, where, version) {
     const flags = inv.target === 'p3' ? p3Flags(version) : [];
-    if (flags === null) throw new Error(`wasmtime ${version} predates WASI 0.3 support (43+)`);
+    if (flags === null) throw new Error(`wasmtime ${version} predates WASI 0.3 support (37+)`);
     const args = ['run', ...flags];
     for (const [k, v] of Object.entries(inv.env)) args.push('--env', `${k}=${v}`);
     for (const p of inv.preopens) args.push('--dir', `${p.host}::${p.guest}`);
     args.push(inv.artifact, ...inv.args);
-    // A clean environment: the host's RUST_BACKTRACE would change what wasmtime prints.
-    return { file: where.binary!, args, env: { PATH: process.env.PATH ?? '/usr/bin:/bin' }, flags };
+    // A clean environment (the host's RUST_BACKTRACE would change what wasmtime prints), with a
+    // HOME of our own so wasmtime's compiled-code cache works the same for everyone.
+    return { file: where.binary!, args, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: runtimeHome('wasmtime') }, flags };
   },
 
   normalize(raw: RawOutcome): RawOutcome {
     const trap = /wasm trap: (.*)/.exec(raw.stderr);
     if (trap && raw.exitCode === 134) return { ...raw, trap: trap[1]! };
-    const err = /^Error: (failed to (?!run main module).*)$/m.exec(raw.stderr);
-    if (err && raw.exitCode !== 0) return { ...raw, internalError: err[1]! };
-    return raw;
+    if (raw.exitCode === 0 || !raw.stderr.startsWith('Error: failed to')) return raw;
+    // wasmtime's own failure (instantiation, a missing import): report its innermost cause.
+    const causes = [...raw.stderr.matchAll(/^\s+\d+: (.*)$/gm)].map((m) => m[1]!);
+    const reason = causes.find((c) => !c.startsWith('failed to invoke')) ?? raw.stderr.split('\n')[0]!.slice(7);
+    return { ...raw, internalError: reason };
   },
 };
 

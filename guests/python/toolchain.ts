@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { execa } from 'execa';
+import { ROOT } from '../../src/paths.ts';
+import type { Detection, Toolchain } from '../../src/types.ts';
+import { commandWorld, witVersion } from '../../src/wit.ts';
+
+const here = join(ROOT, 'guests', 'python');
+const ONLY_COMPONENTS = 'componentize-py emits components only (p2, p3)';
+
+/** The export that calls a guest's main(); p3's wasi:cli/run is async. */
+function entry(target: string): string {
+  const run = target === 'p3' ? 'async def run(self) -> None' : 'def run(self) -> None';
+  return [
+    'import sys',
+    'from wit_world import exports',
+    'import guest',
+    '',
+    '',
+    'class Run(exports.Run):',
+    `    ${run}:`,
+    '        code = guest.main()',
+    '        sys.stdout.flush()',
+    '        if code:',
+    '            sys.exit(code)',
+    '',
+  ].join('\n');
+}
+
+const python: Toolchain = {
+  language: 'python',
+  targets: { p1: { ok: false, reason: ONLY_COMPONENTS }, p2: { ok: true }, p3: { ok: true } },
+
+  async detect(where): Promise<Detection> {
+    if (!where.binary) return { available: false, reason: where.missing ?? 'componentize-py not found', hint: 'npm run provision' };
+    const r = await execa(where.binary, ['--version'], { reject: false, env: { PYTHONPATH: dirname(dirname(where.binary)) } });
+    const m = /componentize-py (\S+)/.exec(r.stdout);
+    if (!m) return { available: false, reason: `\`componentize-py --version\` failed: ${r.stderr.split('\n')[0]}` };
+    return { available: true, version: `componentize-py ${m[1]}`, path: where.binary };
+  },
+
+  async sources(guest) {
+    const main = join(here, `${guest}.py`);
+    return existsSync(main) ? [main, join(here, 'check.py')] : [];
+  },
+
+  flags(target) {
+    return [`world wasi:cli/command@${witVersion(target)}`];
+  },
+
+  async build({ guest, target, out }, ctx) {
+    const app = join(ctx.tmpDir, 'app');
+    const wit = await commandWorld(join(ctx.tmpDir, 'wit'), witVersion(target)!);
+    await mkdir(app, { recursive: true });
+    await copyFile(join(here, `${guest}.py`), join(app, 'guest.py'));
+    await copyFile(join(here, 'check.py'), join(app, 'check.py'));
+    await writeFile(join(app, 'app.py'), entry(target));
+    const bin = ctx.where.binary!;
+    await ctx.exec(bin, ['-d', wit.dir, '-w', wit.world, 'componentize', '-p', app, 'app', '-o', out], {
+      env: { PYTHONPATH: dirname(dirname(bin)), RUST_BACKTRACE: '0' },
+    });
+    return { tools: ['componentize-py', `WASI WIT ${witVersion(target)} from jco`] };
+  },
+};
+
+export default python;

@@ -1,0 +1,23 @@
+import { cp, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { npmTool } from './npm-bin.ts';
+
+/** WASI releases whose WIT jco ships (lib/wit/builtin/<version>/wasi-*). */
+export function witVersion(target: string): string | null {
+  return target === 'p2' ? '0.2.12' : target === 'p3' ? '0.3.0' : null;
+}
+
+/**
+ * A WIT folder for toolchains that need one (componentize-py, componentize-js):
+ * a world including wasi:cli/command at the target's WASI version, with the WASI
+ * packages that jco ships as its deps. Returns the folder and the world's name.
+ */
+export async function commandWorld(dir: string, version: string, include = `wasi:cli/command@${version}`): Promise<{ dir: string; world: string }> {
+  const jco = npmTool('@bytecodealliance/jco');
+  if ('missing' in jco) throw new Error(jco.missing);
+  const builtin = join(jco.dir, 'lib', 'wit', 'builtin', version);
+  await mkdir(join(dir, 'deps'), { recursive: true });
+  for (const pkg of await readdir(builtin)) await cp(join(builtin, pkg), join(dir, 'deps', pkg), { recursive: true });
+  await writeFile(join(dir, 'world.wit'), `package wasi-matrix:guest;\n\nworld command {\n  include ${include};\n}\n`);
+  return { dir, world: 'wasi-matrix:guest/command' };
+}
