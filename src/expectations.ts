@@ -12,7 +12,7 @@ const entry = z
       .strictObject({
         suite: z.string().optional(),
         case: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
-        language: z.string().optional(),
+        language: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
         runtime: z.string().optional(),
         target: z.string().optional(),
         variant: z.string().optional(),
@@ -53,11 +53,12 @@ export function findExpectation(rules: ExpectationRule[], cell: Cell, runtimeVer
   const rule = rules.find((r) => {
     const m = r.match;
     const cases = m.case === undefined ? undefined : [m.case].flat();
+    const languages = m.language === undefined ? undefined : [m.language].flat();
     return (
       (m.runtime === undefined || m.runtime === cell.runtime) &&
       (m.suite === undefined || m.suite === cell.suite) &&
       (cases === undefined || cases.includes(cell.case)) &&
-      (m.language === undefined || m.language === cell.language) &&
+      (languages === undefined || languages.includes(cell.language)) &&
       (m.target === undefined || m.target === cell.target) &&
       (m.variant === undefined || m.variant === cell.variant) &&
       (m.versions === undefined ||

@@ -31,6 +31,7 @@ describe('findExpectation', () => {
     expect(findExpectation([rule({ runtime: 'wasmtime', versions: '<48' })], cell, '49.0.3')).toBeUndefined();
     expect(findExpectation([rule({ runtime: 'wasmtime', versions: '>=48' })], cell, '49.0.3')).toBeDefined();
     expect(findExpectation([rule({ runtime: 'jco' })], cell, '49.0.3')).toBeUndefined();
+    expect(findExpectation([rule({ language: ['go', 'c'] })], cell, '49.0.3')).toBeDefined();
     expect(findExpectation([rule({ language: 'c', target: 'p1' })], cell, '49.0.3')).toBeUndefined();
     expect(findExpectation([rule({ target: 'p2', variant: 'native' })], cell, '49.0.3')).toBeUndefined();
     expect(findExpectation([rule({ target: 'p2', variant: 'adapter' })], cell, '49.0.3')).toBeDefined();

@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import { readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { npmTool } from '../../src/npm-bin.ts';
+import { ROOT } from '../../src/paths.ts';
+import type { Detection, Toolchain } from '../../src/types.ts';
+import { commandWorld } from '../../src/wit.ts';
+
+const here = join(ROOT, 'guests', 'js');
+const WASI = '0.2.12';
+// StarlingMonkey's http and fetch-event features pull in wasi:http at another 0.2 minor than the world.
+const DISABLE = ['http', 'fetch-event'];
+
+/** wasi:cli/run calls the guest's main(); a non-zero result leaves through wasi:cli/exit's err. */
+function entry(guestPath: string): string {
+  return [
+    `import { exit } from 'wasi:cli/exit@${WASI}';`,
+    `import { main } from ${JSON.stringify(guestPath)};`,
+    '',
+    'export const run = {',
+    '  run() {',
+    "    if (main() !== 0) exit({ tag: 'err', val: undefined });",
+    '  },',
+    '};',
+    '',
+  ].join('\n');
+}
+
+const js: Toolchain = {
+  language: 'js',
+  targets: {
+    p1: { ok: false, reason: 'componentize-js emits components only' },
+    p2: { ok: true },
+    p3: { ok: false, reason: 'componentize-js 0.22 has no WASI 0.3 support' },
+  },
+
+  async detect(): Promise<Detection> {
+    const cjs = npmTool('@bytecodealliance/componentize-js');
+    if ('missing' in cjs) return { available: false, reason: cjs.missing };
+    const esb = npmTool('esbuild');
+    if ('missing' in esb) return { available: false, reason: esb.missing };
+    return { available: true, version: `componentize-js ${cjs.version} (StarlingMonkey) + esbuild ${esb.version}`, path: cjs.script };
+  },
+
+  async sources(guest) {
+    const main = join(here, `${guest}.js`);
+    if (!existsSync(main)) return [];
+    const lib = (await readdir(join(here, 'lib'))).map((f) => join(here, 'lib', f));
+    return [main, ...lib];
+  },
+
+  flags() {
+    return [`world wasi:cli/command@${WASI}`, ...DISABLE.map((d) => `--disable ${d}`)];
+  },
+
+  async build({ guest, out }, ctx) {
+    const cjs = npmTool('@bytecodealliance/componentize-js');
+    const esb = npmTool('esbuild');
+    if ('missing' in cjs) throw new Error(cjs.missing);
+    if ('missing' in esb) throw new Error(esb.missing);
+    await writeFile(join(ctx.tmpDir, 'entry.js'), entry(join(here, `${guest}.js`)));
+    await commandWorld(join(ctx.tmpDir, 'wit'), WASI);
+    // componentize-js takes one source file: bundle the guest and its helpers, WASI imports left as imports.
+    await ctx.exec(esb.script, ['entry.js', '--bundle', '--format=esm', '--external:wasi:*', '--outfile=bundle.js']);
+    // Relative paths: the splicer runs under preview2-shim and sees the host through its preopens.
+    await ctx.exec(process.execPath, [cjs.script, 'bundle.js', '--wit', 'wit', '-n', 'command', '-d', ...DISABLE, '-o', out]);
+    return { tools: ['esbuild', 'componentize-js'] };
+  },
+};
+
+export default js;
