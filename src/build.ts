@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { execa } from 'execa';
 import { checkArtifact, type TargetSpec } from './artifact.ts';
-import { buildKey, fileSha256 } from './hash.ts';
+import { buildKey, fileSha256, sha256 } from './hash.ts';
 import { cacheDir } from './paths.ts';
 import type { BuildContext, BuildRecord, BuildStep, Located, TargetId, Toolchain } from './types.ts';
 
@@ -28,13 +28,22 @@ export async function buildGuest(
   const { guest, target, variant } = what;
   const files = await tc.sources(guest);
   const flags = tc.flags(target, variant);
-  const key = await buildKey({ language: tc.language, toolchainVersion, target: `${target}+${variant}`, flags: [...flags, JSON.stringify(spec)], files, root });
+  // The recipe is an input too: editing a toolchain file rebuilds its guests.
+  const recipe = join(root, 'guests', tc.language, 'toolchain.ts');
+  const keyFiles = existsSync(recipe) ? [...files, recipe] : files;
+  const key = await buildKey({ language: tc.language, toolchainVersion, target: `${target}+${variant}`, flags: [...flags, JSON.stringify(spec)], files: keyFiles, root });
   const dir = join(cacheDir(), 'builds', key);
   const recordFile = join(dir, 'record.json');
+  const sources = await Promise.all(
+    files.map(async (f) => {
+      const text = await readFile(f, 'utf8');
+      return { path: relative(root, f), sha256: sha256(text), lines: text.split('\n') };
+    }),
+  );
   if (existsSync(recordFile)) {
     stats.cached++;
     const rec = JSON.parse(await readFile(recordFile, 'utf8')) as BuildRecord;
-    return { ...rec, cached: true, ...(rec.artifact ? { artifact: { ...rec.artifact, path: join(dir, basename(rec.artifact.path)) } } : {}) };
+    return { ...rec, sources: rec.sources ?? sources, cached: true, ...(rec.artifact ? { artifact: { ...rec.artifact, path: join(dir, basename(rec.artifact.path)) } } : {}) };
   }
 
   stats.built++;
@@ -46,6 +55,13 @@ export async function buildGuest(
     root,
     where,
     tmpDir: tmp,
+    async glue(name, text) {
+      const path = join(tmp, name);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, text);
+      sources.push({ path: `(generated) ${name}`, sha256: sha256(text), lines: text.split('\n') });
+      return path;
+    },
     async exec(file, args, opts) {
       const t0 = performance.now();
       const r = await execa(file, args, { cwd: opts?.cwd ?? tmp, env: opts?.env, reject: false, all: true, timeout: 600_000 });
@@ -77,6 +93,7 @@ export async function buildGuest(
     variant,
     tools: info.tools,
     flags,
+    sources,
     steps,
     log: log.slice(-20_000),
     durationMs: Math.round(performance.now() - t0),

@@ -18,11 +18,16 @@ export class RunRecorder {
   readonly file: string;
   readonly journal: string;
   private readonly results: Result[] = [];
+  private readonly sources: Record<string, string[]> = {};
 
   constructor(dir: string, runId: string) {
     this.file = join(dir, `${runId}.json`);
     this.journal = join(dir, `${runId}.partial.jsonl`);
     mkdirSync(dir, { recursive: true });
+  }
+
+  addSource(sha256: string, lines: string[]): void {
+    this.sources[sha256] ??= lines;
   }
 
   add(r: Result): void {
@@ -31,7 +36,7 @@ export class RunRecorder {
   }
 
   close(provenance: Provenance): RunFile {
-    const run: RunFile = { schema: 'wasi-matrix/run@1', provenance, results: sortResults(this.results) };
+    const run: RunFile = { schema: 'wasi-matrix/run@1', provenance, results: sortResults(this.results), sources: this.sources };
     writeAtomic(this.file, `${JSON.stringify(run, null, 1)}\n`);
     rmSync(this.journal, { force: true });
     return run;
@@ -78,5 +83,6 @@ export function mergeRuns(runs: RunFile[], runId: string): RunFile {
       tools: [...tools.values()],
     },
     results: sortResults([...byKey.values()]),
+    sources: Object.assign({}, ...runs.map((r) => r.sources ?? {})),
   };
 }

@@ -179,7 +179,18 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
       stdout: trim(execution?.raw.stdout ?? ''),
       stderr: trim(execution?.raw.stderr ?? ''),
       durations: { buildMs: build && !build.cached ? build.durationMs : 0, runMs: execution?.raw.durationMs ?? 0 },
-      ...(build ? { build: { ...build, log: trim(build.log, 2000) } } : {}),
+      ...(build
+        ? {
+            build: {
+              ...build,
+              log: trim(build.log, 2000),
+              sources: build.sources.map((s) => {
+                recorder.addSource(s.sha256, s.lines);
+                return { path: s.path, sha256: s.sha256, lines: s.lines.length };
+              }),
+            },
+          }
+        : {}),
       ...(execution?.command
         ? {
             run: {

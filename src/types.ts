@@ -126,6 +126,8 @@ export interface BuildContext {
   where: Located;
   /** A scratch directory for this build. */
   tmpDir: string;
+  /** Writes generated glue (an entry shim, a WIT world) into tmpDir and records it as source. */
+  glue(name: string, text: string): Promise<string>;
 }
 
 export interface BuildRequest {
@@ -184,6 +186,8 @@ export interface BuildRecord {
   variant: string;
   tools: string[];
   flags: string[];
+  /** What the guest was made of, generated glue included: the raw material of source deltas. */
+  sources: { path: string; sha256: string; lines: string[] }[];
   steps: BuildStep[];
   log: string;
   durationMs: number;
@@ -220,7 +224,7 @@ export interface Result {
   stdout: string;
   stderr: string;
   durations: { buildMs: number; runMs: number };
-  build?: Omit<BuildRecord, 'log'> & { log: string };
+  build?: Omit<BuildRecord, 'sources'> & { sources: { path: string; sha256: string; lines: number }[] };
   run?: { argv: string[]; flags: string[]; notes: string[]; timeoutMs: number };
 }
 
@@ -240,4 +244,6 @@ export interface RunFile {
   schema: 'wasi-matrix/run@1';
   provenance: Provenance;
   results: Result[];
+  /** Guest source texts by sha256, once each, for source deltas between targets. */
+  sources?: Record<string, string[]>;
 }

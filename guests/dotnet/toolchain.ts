@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { copyFile, writeFile } from 'node:fs/promises';
+import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { detectOnPath } from '../../src/path-tool.ts';
 import { ROOT } from '../../src/paths.ts';
@@ -40,7 +40,7 @@ const dotnet: Toolchain = {
   },
 
   async build({ guest, out }, ctx) {
-    await writeFile(join(ctx.tmpDir, 'guest.csproj'), PROJECT);
+    await ctx.glue('guest.csproj', PROJECT);
     await copyFile(join(here, `${guest}.cs`), join(ctx.tmpDir, 'Program.cs'));
     await ctx.exec(ctx.where.binary ?? 'dotnet', ['build', '-c', 'Release', '-o', 'bin'], { cwd: ctx.tmpDir });
     await copyFile(join(ctx.tmpDir, 'bin', 'guest.wasm'), out);

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { npmTool } from '../../src/npm-bin.ts';
 import { ROOT } from '../../src/paths.ts';
@@ -58,7 +58,7 @@ const js: Toolchain = {
     const esb = npmTool('esbuild');
     if ('missing' in cjs) throw new Error(cjs.missing);
     if ('missing' in esb) throw new Error(esb.missing);
-    await writeFile(join(ctx.tmpDir, 'entry.js'), entry(join(here, `${guest}.js`)));
+    await ctx.glue('entry.js', entry(join(here, `${guest}.js`)));
     await commandWorld(join(ctx.tmpDir, 'wit'), WASI);
     // componentize-js takes one source file: bundle the guest and its helpers, WASI imports left as imports.
     await ctx.exec(esb.script, ['entry.js', '--bundle', '--format=esm', '--external:wasi:*', '--outfile=bundle.js']);

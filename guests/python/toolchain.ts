@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { ROOT } from '../../src/paths.ts';
@@ -55,7 +55,7 @@ const python: Toolchain = {
     await mkdir(app, { recursive: true });
     await copyFile(join(here, `${guest}.py`), join(app, 'guest.py'));
     await copyFile(join(here, 'check.py'), join(app, 'check.py'));
-    await writeFile(join(app, 'app.py'), entry(target));
+    await ctx.glue('app/app.py', entry(target));
     const bin = ctx.where.binary!;
     await ctx.exec(bin, ['-d', wit.dir, '-w', wit.world, 'componentize', '-p', app, 'app', '-o', out], {
       env: { PYTHONPATH: dirname(dirname(bin)), RUST_BACKTRACE: '0' },

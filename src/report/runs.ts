@@ -1,0 +1,27 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { readRun } from '../results.ts';
+import type { Result, RunFile } from '../types.ts';
+
+/** Every finished run file in a folder, oldest first. Journals of interrupted runs are skipped. */
+export function loadRuns(dir: string): RunFile[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => readRun(join(dir, f)))
+    .sort((a, b) => a.provenance.startedAt.localeCompare(b.provenance.startedAt));
+}
+
+export interface Evidence extends Result {
+  runId: string;
+  finishedAt: string;
+}
+
+/** The newest result of every cell over all runs: filtered runs add up to the whole picture. */
+export function latestResults(runs: RunFile[]): Evidence[] {
+  const latest = new Map<string, Evidence>();
+  for (const run of runs) {
+    for (const r of run.results) latest.set(r.key, { ...r, runId: run.provenance.runId, finishedAt: run.provenance.finishedAt });
+  }
+  return [...latest.values()].sort((a, b) => a.key.localeCompare(b.key));
+}
