@@ -52,6 +52,8 @@ const schema = z
     toolchains: z.array(z.strictObject({ language: id, source })).min(1),
     runtimes: z.array(z.strictObject({ id, range: range.optional(), source })).min(1),
     exclude: z.array(z.strictObject({ ...filterKeys, reason: z.string().min(1) })).default([]),
+    /** What the harness itself needs (e.g. a browser for the report test), provisioned like the rest. */
+    harness: z.array(source).default([]),
   })
   .superRefine((m, ctx) => {
     const known = {

@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { execa } from 'execa';
-import type { Matrix } from './matrix.ts';
+import { toSource, type Matrix } from './matrix.ts';
 import { npmTool } from './npm-bin.ts';
 import { cacheDir } from './paths.ts';
 import { writeAtomic } from './results.ts';
@@ -96,7 +96,11 @@ function npmStep(pkg: string): Step {
 
 /** The install steps matrix.yaml implies, deduplicated, in a stable order. */
 export function stepsFor(m: Matrix): Step[] {
-  const sources: Source[] = [...Object.values(m.toolchainSources), ...m.instances.map((i) => i.source)];
+  const sources: Source[] = [
+    ...Object.values(m.toolchainSources),
+    ...m.instances.map((i) => i.source),
+    ...m.harness.map((s) => toSource(s)),
+  ];
   const steps = new Map<string, Step>();
   for (const s of sources) {
     const step =

@@ -94,7 +94,7 @@ document.getElementById('grid').addEventListener('click', (e) => {
   if (!key) return;
   e.preventDefault();
   const r = DATA.find((x) => x.key === key);
-  const line = (k, v) => (v === undefined || v === null || v === '' ? '' : '<p><b>' + k + '</b> ' + esc(Array.isArray(v) ? v.join(' ') : v) + '</p>');
+  const line = (k, v) => (v === undefined || v === null || v === '' || (Array.isArray(v) && !v.length) ? '' : '<p><b>' + k + '</b> ' + esc(Array.isArray(v) ? v.join(' ') : v) + '</p>');
   document.getElementById('detail').innerHTML = '<h2>' + esc(r.key) + '</h2>' + line('status', r.status + ' (' + r.outcome + ')') + line('reason', r.reason)
     + line('checks', r.checks) + line('exit code', r.exitCode) + line('runtime', r.runtime + ' ' + (r.runtimeVersion || '')) + line('toolchain', r.toolchainVersion)
     + line('command', r.command) + line('flags', r.flags) + line('notes', r.notes) + line('run ms', r.runMs) + line('artifact bytes', r.bytes)
