@@ -1,4 +1,5 @@
 import { STATUSES, type Status } from './status.ts';
+import { grid, gridGet } from './report/model.ts';
 import type { Result } from './types.ts';
 
 /** One letter per status, for dense terminal tables. */
@@ -8,23 +9,7 @@ export const STATUS_LETTER: Record<Status, string> = {
 
 export type Counts = Partial<Record<Status, number>>;
 
-/** suite → language → runtime column → status counts. The model every view shares. */
-export function countBy(results: Result[]): Map<string, Map<string, Map<string, Counts>>> {
-  const out = new Map<string, Map<string, Map<string, Counts>>>();
-  for (const r of results) {
-    const bySuite = out.get(r.suite) ?? new Map<string, Map<string, Counts>>();
-    out.set(r.suite, bySuite);
-    const byLang = bySuite.get(r.language) ?? new Map<string, Counts>();
-    bySuite.set(r.language, byLang);
-    const counts = byLang.get(r.runtimeLabel) ?? {};
-    byLang.set(r.runtimeLabel, counts);
-    counts[r.status] = (counts[r.status] ?? 0) + 1;
-  }
-  return out;
-}
-
-export function formatCounts(c: Counts | undefined): string {
-  if (!c) return '';
+export function formatCounts(c: Counts): string {
   return STATUSES.filter((s) => c[s]).map((s) => `${c[s]}${STATUS_LETTER[s]}`).join(' ');
 }
 
@@ -34,13 +19,23 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
-/** Per suite: language × runtime, with counts per status. Reads results only. */
+/** Per suite: language × runtime, with counts per status — the report's grid, counted. Reads results only. */
 export function renderSummary(results: Result[]): string {
-  const columns = [...new Set(results.map((r) => r.runtimeLabel))].sort();
   const blocks: string[] = [];
-  for (const [suite, byLang] of [...countBy(results)].sort(([a], [b]) => a.localeCompare(b))) {
-    const rows = [...byLang].sort(([a], [b]) => a.localeCompare(b)).map(([lang, byRt]) => [lang, ...columns.map((c) => formatCounts(byRt.get(c)))]);
-    blocks.push(`${suite}\n${table(['language', ...columns], rows)}`);
+  for (const suite of [...new Set(results.map((r) => r.suite))].sort()) {
+    const rs = results.filter((r) => r.suite === suite);
+    const byKey = new Map(rs.map((r) => [r.key, r]));
+    const g = grid(rs, (r) => r.language, (r) => r.runtimeLabel);
+    const counts = (keys: string[]) => {
+      const c: Counts = {};
+      for (const k of keys) {
+        const st = byKey.get(k)!.status;
+        c[st] = (c[st] ?? 0) + 1;
+      }
+      return c;
+    };
+    const rows = g.rows.map((lang) => [lang, ...g.columns.map((col) => formatCounts(counts(gridGet(g, lang, col)?.all ?? [])))]);
+    blocks.push(`${suite}\n${table(['language', ...g.columns], rows)}`);
   }
   const totals: Counts = {};
   for (const r of results) totals[r.status] = (totals[r.status] ?? 0) + 1;

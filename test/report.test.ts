@@ -110,3 +110,14 @@ test('migration cost: source delta against the p1 twin, tools, gained and lost c
   expect(p1).toMatchObject({ target: 'p1', sourceDelta: 0, pass: 2, measured: 2 });
   expect(p2).toMatchObject({ target: 'p2', tools: ['cc', 'adapter'], sourceDelta: 2, flags: ['-S'], artifactBytes: 2048, coldStartMs: 10, lost: ['cli/other'] });
 });
+
+test('the terminal summary counts every target of a language × runtime cell', async () => {
+  const { renderSummary } = await import('../src/summary.ts');
+  const out = renderSummary([
+    result('cli/a|c|p1|x', 'PASS'), result('cli/a|c|p2+adapter|x', 'FAIL'), result('cli/a|c|p3|x', 'UNSUPPORTED'),
+    result('cli/a|go|p1|x', 'PASS'),
+  ]);
+  expect(out).toMatch(/^c\s+1P 1F 1U$/m);
+  expect(out).toMatch(/^go\s+1P$/m);
+  expect(out).toContain('cells: 4  PASS 2, FAIL 1, UNSUPPORTED 1');
+});

@@ -26,7 +26,7 @@ export function table(g: Grid, corner: string, render: (c: Cell | undefined) => 
 function countCell(results: Result[]) {
   return (c: Cell | undefined) => {
     if (!c) return '';
-    const rs = results.filter((r) => c.keys.includes(r.key));
+    const rs = results.filter((r) => c.all.includes(r.key));
     const measured = rs.filter((r) => r.status !== 'UNSUPPORTED' && r.status !== 'UNAVAILABLE');
     if (!measured.length) return rs[0]?.status ?? '';
     return `${measured.filter((r) => r.status === 'PASS').length}/${measured.length}`;

@@ -9,8 +9,10 @@ export interface Cell {
   passed: number;
   total: number;
   flags: string[];
-  /** Result keys behind this cell: the evidence. */
+  /** Result keys behind the shown target: the evidence. */
   keys: string[];
+  /** Every result key folded into this cell, all targets. */
+  all: string[];
   reason: string;
 }
 
@@ -48,11 +50,12 @@ export function foldCell(results: Result[]): Cell {
       total: rs.reduce((n, r) => n + r.checks.total, 0),
       flags: [...new Set(rs.flatMap((r) => r.run?.flags ?? []))],
       keys: rs.map((r) => r.key),
+      all: results.map((r) => r.key),
       reason: worst.reason,
     };
   });
   candidates.sort((a, b) => statusRank(b.status) - statusRank(a.status) || targetRank(b.target!) - targetRank(a.target!));
-  return candidates[0] ?? { status: 'UNAVAILABLE', target: null, passed: 0, total: 0, flags: [], keys: [], reason: 'no results' };
+  return candidates[0] ?? { status: 'UNAVAILABLE', target: null, passed: 0, total: 0, flags: [], keys: [], all: [], reason: 'no results' };
 }
 
 export type Grid = { rows: string[]; columns: string[]; cells: Map<string, Cell> };
