@@ -1,6 +1,6 @@
 // npm run matrix -- [filters]: provision what is missing, build, run, record, summarise.
 import { join, resolve } from 'node:path';
-import { FILTER_HELP, FILTER_OPTIONS, filtersFrom, parseFlags, parseShard, positiveInt } from '../src/cli-args.ts';
+import { FILTER_HELP, FILTER_OPTIONS, filtersFrom, parseExternal, parseFlags, parseShard, positiveInt } from '../src/cli-args.ts';
 import { main } from '../src/main-errors.ts';
 import { loadMatrix } from '../src/matrix.ts';
 import { ROOT } from '../src/paths.ts';
@@ -21,7 +21,10 @@ Options:
   --shard=I/N       run the I-th of N disjoint parts of the plan (merge with npm run merge)
   --out=DIR         where the run file goes (default: reports/runs)
   --no-provision    do not install missing tools first
-  --matrix=FILE     another matrix file (default: matrix.yaml)`;
+  --matrix=FILE     another matrix file (default: matrix.yaml)
+  --external=wasi-testsuite=PATH
+                    also run every suite (manifest.json + tests) under PATH, in
+                    WebAssembly/wasi-testsuite's format, as suites external:<name>`;
 
 await main('matrix', async () => {
   const { values } = parseFlags(process.argv.slice(2), {
@@ -31,6 +34,7 @@ await main('matrix', async () => {
     shard: { type: 'string' },
     out: { type: 'string' },
     matrix: { type: 'string' },
+    external: { type: 'string', multiple: true },
     'no-provision': { type: 'boolean' },
   });
   if (values.help) {
@@ -41,6 +45,7 @@ await main('matrix', async () => {
   const jobs = positiveInt('jobs', values.jobs);
   const timeoutMs = positiveInt('timeout', values.timeout);
   const shard = parseShard(values.shard);
+  const external = parseExternal(values.external);
   const matrixFile = values.matrix ? resolve(values.matrix) : undefined;
 
   const matrix = loadMatrix(ROOT, matrixFile);
@@ -51,7 +56,7 @@ await main('matrix', async () => {
     if (needed.length) await provision(needed, (line) => console.error(`provision ${line}`));
   }
 
-  const plan = await makePlan({ root: ROOT, filters, ...(matrixFile ? { matrixFile } : {}), ...(shard ? { shard } : {}) });
+  const plan = await makePlan({ root: ROOT, filters, external, ...(matrixFile ? { matrixFile } : {}), ...(shard ? { shard } : {}) });
   const runnable = plan.cells.filter((c) => !c.gate).length;
   console.error(`plan: ${plan.cells.length} cells (${runnable} to run, ${plan.cells.length - runnable} unsupported or unavailable, ${plan.excluded.length} excluded)`);
   const bar = progress(plan.cells.length, 'matrix');

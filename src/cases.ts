@@ -64,8 +64,12 @@ export function loadCases(root: string, suites: string[], targets: Set<string>):
           problems.push({ file, line: 1, column: 1, key: 'invoke.fixture', message: `no folder suites/${suite}/fixtures/${c.invoke.fixture}` });
           continue;
         }
-        const { guest, targets: caseTargets, ...rest } = c;
-        cases.push({ ...rest, suite, file, guest: guest ?? c.id, ...(caseTargets ? { targets: caseTargets } : {}) });
+        const { guest, targets: caseTargets, invoke: { fixture, ...invoke }, ...rest } = c;
+        cases.push({
+          ...rest, suite, file, guest: guest ?? c.id,
+          invoke: { ...invoke, ...(fixture ? { fixtureDir: join(dir, 'fixtures', fixture) } : {}) },
+          ...(caseTargets ? { targets: caseTargets } : {}),
+        });
       } catch (e) {
         if (e instanceof InputError) problems.push(...e.problems);
         else throw e;

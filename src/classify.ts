@@ -4,6 +4,8 @@ import type { Status } from './status.ts';
 import type { CaseSpec, Checks, RawOutcome } from './types.ts';
 
 export interface Evidence {
+  /** The case itself could not be read. */
+  invalid?: string;
   gate?: Gate;
   build?: { ok: boolean; log: string };
   run?: RawOutcome;
@@ -29,6 +31,7 @@ function matches(pattern: string, text: string): boolean {
 
 /** The one verdict function: evidence in, status out. Pure. */
 export function classify(ev: Evidence): Verdict {
+  if (ev.invalid) return { status: 'ERROR', reason: ev.invalid, checks: NO_CHECKS };
   if (ev.gate) return { status: ev.gate.status, reason: ev.gate.reason, checks: NO_CHECKS };
   if (ev.build && !ev.build.ok) return { status: 'BUILD_FAIL', reason: lastLine(ev.build.log) || 'build failed', checks: NO_CHECKS };
   const run = ev.run;
@@ -50,6 +53,8 @@ export function classify(ev: Evidence): Verdict {
   for (const p of ev.expect.stdout) if (!matches(p, run.stdout)) wrong.push(`stdout lacks /${p}/`);
   for (const p of ev.expect.stderr) if (!matches(p, run.stderr)) wrong.push(`stderr lacks /${p}/`);
   for (const p of ev.expect.stdoutExcludes) if (matches(p, run.stdout)) wrong.push(`stdout has /${p}/`);
+  if (ev.expect.stdoutIs !== undefined && run.stdout !== ev.expect.stdoutIs) wrong.push(`stdout ${JSON.stringify(run.stdout.slice(0, 80))} is not ${JSON.stringify(ev.expect.stdoutIs.slice(0, 80))}`);
+  if (ev.expect.stderrIs !== undefined && run.stderr !== ev.expect.stderrIs) wrong.push(`stderr ${JSON.stringify(run.stderr.slice(0, 80))} is not ${JSON.stringify(ev.expect.stderrIs.slice(0, 80))}`);
   if (wrong.length) return { status: 'FAIL', reason: wrong.join('; '), checks };
   return { status: 'PASS', reason: '', checks };
 }

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { FILTER_KEYS, normalizeFilters, type Filters } from './filters.ts';
 
@@ -33,6 +34,15 @@ export function positiveInt(name: string, v: string | undefined): number | undef
   const n = Number(v);
   if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${name} must be a positive integer, got "${v}"`);
   return n;
+}
+
+/** --external FORMAT=PATH, e.g. wasi-testsuite=../wasi-testsuite/tests */
+export function parseExternal(values: string[] | undefined): { format: 'wasi-testsuite'; path: string }[] {
+  return (values ?? []).map((v) => {
+    const m = /^(wasi-testsuite)=(.+)$/.exec(v);
+    if (!m) throw new UsageError(`--external must be wasi-testsuite=PATH, got "${v}"`);
+    return { format: 'wasi-testsuite', path: resolve(m[2]!) };
+  });
 }
 
 export function parseShard(v: string | undefined): { index: number; count: number } | undefined {

@@ -18,13 +18,12 @@ export async function executeCell(
   version: string,
   workDir: string,
   limits: Limits,
-  fixturesRoot: string,
 ): Promise<Execution> {
   await mkdir(workDir, { recursive: true });
   const fixtureDir = join(workDir, 'fixture');
   let command: CommandSpec | undefined;
   try {
-    if (k.invoke.fixture) await cp(join(fixturesRoot, k.suite, 'fixtures', k.invoke.fixture), fixtureDir, { recursive: true });
+    if (k.invoke.fixtureDir) await cp(k.invoke.fixtureDir, fixtureDir, { recursive: true });
     else await mkdir(fixtureDir);
     command = await adapter.command(
       {

@@ -54,6 +54,8 @@ const schema = z
     exclude: z.array(z.strictObject({ ...filterKeys, reason: z.string().min(1) })).default([]),
     /** What the harness itself needs (e.g. a browser for the report test), provisioned like the rest. */
     harness: z.array(source).default([]),
+    /** External suites to import into every run, e.g. a wasi-testsuite checkout. */
+    external: z.array(z.strictObject({ format: z.literal('wasi-testsuite'), path: z.string().min(1) })).default([]),
   })
   .superRefine((m, ctx) => {
     const known = {

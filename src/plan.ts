@@ -41,10 +41,12 @@ export function expand(input: PlanInput): Expansion {
   const out: Expansion = { cells: [], excluded: [] };
   for (const k of input.cases) {
     const targets = k.targets ?? input.targets;
-    for (const [language, lang] of Object.entries(input.languages)) {
+    // A prebuilt (external) case is its own guest, in its suite's language only.
+    const languages = k.prebuilt ? { [k.prebuilt.language]: { guests: new Set([k.guest]) } } : input.languages;
+    for (const [language, lang] of Object.entries(languages)) {
       if (!lang.guests.has(k.guest)) continue;
       for (const target of targets) {
-        for (const variant of lang.variants?.[target] ?? ['native']) {
+        for (const variant of ('variants' in lang ? lang.variants?.[target] : undefined) ?? ['native']) {
           for (const rt of input.instances) {
             const base = { suite: k.suite, case: k.id, language, target, variant, runtimeLabel: rt.label };
             const cell: Cell = { ...base, key: cellKey(base), runtime: rt.id, features: k.features };

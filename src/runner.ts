@@ -1,9 +1,11 @@
 import { tmpdir } from 'node:os';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import { buildGuest, type BuildStats } from './build.ts';
 import { loadCases } from './cases.ts';
+import { prebuilt } from './external/prebuilt.ts';
+import { loadWasiTestsuite } from './external/wasi-testsuite.ts';
 import { classify } from './classify.ts';
 import { executeCell } from './execute.ts';
 import { findExpectation, loadExpectations, overlay, type ExpectationRule } from './expectations.ts';
@@ -38,6 +40,14 @@ export interface PlanOptions {
   filters?: Filters;
   matrixFile?: string;
   shard?: { index: number; count: number };
+  /** External suites to import, e.g. a wasi-testsuite checkout (beside those matrix.yaml names). */
+  external?: { format: 'wasi-testsuite'; path: string }[];
+}
+
+/** The toolchain of a cell: ours for its language, or the prebuilt copy for an external case. */
+function toolchainFor(plan: Pick<Plan, 'toolchains'>, k: CaseSpec, language: string): ToolchainEntry | undefined {
+  if (k.prebuilt) return { toolchain: prebuilt, located: { source: { kind: 'builtin' } }, detection: { available: true, version: 'prebuilt' } };
+  return plan.toolchains.get(language);
 }
 
 /** Reads matrix.yaml and the cases, detects every tool, and expands the filtered cells. */
@@ -46,8 +56,10 @@ export async function makePlan(opts: PlanOptions): Promise<Plan> {
   const filters = opts.filters ?? {};
   const matrix = loadMatrix(root, opts.matrixFile);
   const targets = Object.keys(matrix.targets);
-  const suites = filters.suite?.length ? filters.suite : matrix.suites;
-  const caseList = loadCases(root, suites, new Set(targets));
+  const wanted = (suite: string) => !filters.suite?.length || filters.suite.includes(suite);
+  const external = [...matrix.external, ...(opts.external ?? [])].flatMap((e) => loadWasiTestsuite(resolve(root, e.path)).suites);
+  const ours = filters.suite?.length ? filters.suite.filter((s) => !s.startsWith('external:')) : matrix.suites;
+  const caseList = [...loadCases(root, ours, new Set(targets)), ...external.flatMap((s) => s.cases).filter((k) => wanted(k.suite))];
 
   const { toolchains, runtimes } = await inventory(root, matrix, filters.language);
   const languages: PlanInput['languages'] = {};
@@ -58,8 +70,9 @@ export async function makePlan(opts: PlanOptions): Promise<Plan> {
   }
 
   const { cells, excluded } = expand({ cases: caseList, targets, languages, instances: matrix.instances, filters, exclude: matrix.exclude });
+  const byId = new Map(caseList.map((k) => [`${k.suite}/${k.id}`, k]));
   let planned: PlannedCell[] = cells.map((c) => {
-    const tc = toolchains.get(c.language)!;
+    const tc = toolchainFor({ toolchains }, byId.get(`${c.suite}/${c.case}`)!, c.language)!;
     const rt = runtimes.get(c.runtimeLabel)!;
     return {
       ...c,
@@ -80,7 +93,7 @@ export async function makePlan(opts: PlanOptions): Promise<Plan> {
   }
   return {
     root, matrix, filters, ...(opts.shard ? { shard: opts.shard } : {}),
-    cases: new Map(caseList.map((k) => [`${k.suite}/${k.id}`, k])),
+    cases: byId,
     cells: planned, excluded, runtimes, toolchains,
     expectations: loadExpectations(root),
   };
@@ -136,7 +149,7 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
     const id = `${c.language}|${k.guest}|${c.target}|${c.variant}`;
     let p = buildMemo.get(id);
     if (!p) {
-      const { toolchain: tc, located } = plan.toolchains.get(c.language)!;
+      const { toolchain: tc, located } = toolchainFor(plan, k, c.language)!;
       const spec = plan.matrix.targets[c.target]!;
       p = limit(() => buildGuest(tc, located, version, { guest: k.guest, target: c.target, variant: c.variant }, spec, plan.root, builds));
       buildMemo.set(id, p);
@@ -147,22 +160,23 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
   const one = async (c: PlannedCell, index: number): Promise<Result> => {
     const k = plan.cases.get(`${c.suite}/${c.case}`)!;
     const rt = plan.runtimes.get(c.runtimeLabel)!;
-    const tc = plan.toolchains.get(c.language)!;
+    const tc = toolchainFor(plan, k, c.language)!;
     const runtimeVersion = rt.detection.available ? rt.detection.version : null;
     const toolchainVersion = tc.detection.available ? tc.detection.version : null;
     const timeoutMs = opts.timeoutMs ?? k.limits.timeoutMs ?? plan.matrix.defaults.timeoutMs;
     let build: BuildRecord | undefined;
     let execution: Awaited<ReturnType<typeof executeCell>> | undefined;
-    if (!c.gate) {
+    if (!c.gate && !k.invalid) {
       build = await buildFor(c, k, toolchainVersion!);
       if (build.ok && build.artifact) {
         execution = await limit(() =>
           executeCell(k, build!.artifact!.path, c.target, rt.adapter, rt.located, runtimeVersion!, join(scratch, String(index)),
-            { timeoutMs, outputBytes: plan.matrix.defaults.outputBytes }, join(plan.root, 'suites')),
+            { timeoutMs, outputBytes: plan.matrix.defaults.outputBytes }),
         );
       }
     }
     const verdict = classify({
+      ...(k.invalid ? { invalid: k.invalid } : {}),
       ...(c.gate ? { gate: c.gate } : {}),
       ...(build ? { build: { ok: build.ok, log: build.log } } : {}),
       ...(execution ? { run: execution.raw } : {}),

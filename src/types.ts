@@ -15,7 +15,8 @@ export interface CaseSpec {
     args: string[];
     env: Record<string, string>;
     stdin?: string;
-    fixture?: string;
+    /** Absolute path of the tree copied afresh for every cell; preopen hosts are relative to the copy. */
+    fixtureDir?: string;
     preopens: { host: string; guest: string }[];
   };
   expect: {
@@ -24,8 +25,15 @@ export interface CaseSpec {
     stdout: string[];
     stderr: string[];
     stdoutExcludes: string[];
+    /** Exact bytes, as external suites specify them. */
+    stdoutIs?: string;
+    stderrIs?: string;
   };
   limits: { timeoutMs?: number };
+  /** External suites: a prebuilt artifact in the suite's source language, no toolchain of ours. */
+  prebuilt?: { artifact: string; language: string };
+  /** Why the case could not be read; its cells are ERROR and the rest of the suite runs. */
+  invalid?: string;
 }
 
 /** Found, with a version, or not found with the reason and a way to get it. */

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { npmTool } from '../../src/npm-bin.ts';
 import { ROOT } from '../../src/paths.ts';
 import type { RawOutcome, RuntimeAdapter } from '../../src/types.ts';
@@ -23,7 +23,7 @@ const wasmerJs: RuntimeAdapter = {
   },
 
   command(inv, where) {
-    const remap = new Map(inv.preopens.map((p) => [p.guest, `${MOUNT}${p.guest}`]));
+    const remap = new Map(inv.preopens.map((p) => [p.guest, posix.join(MOUNT, p.guest)]));
     const spec = {
       artifact: inv.artifact,
       args: inv.args.map((a) => remap.get(a) ?? a),
