@@ -34,6 +34,7 @@ const caseSchema = (features: Set<string>, targets: Set<string>) =>
       })
       .prefault({}),
     limits: z.strictObject({ timeoutMs: z.number().int().positive().optional() }).prefault({}),
+    proposal: z.string().regex(/^[a-z0-9-]+$/).optional(),
   });
 
 export function loadFeatures(root: string): Record<string, string> {

@@ -6,6 +6,8 @@ import type { CaseSpec, CommandSpec, Located, RawOutcome, RuntimeAdapter } from 
 export interface Execution {
   raw: RawOutcome;
   command?: CommandSpec;
+  /** What the runner learned around this execution, e.g. how a run without flags went. */
+  notes?: string[];
 }
 
 /** Gives the cell a fresh copy of its fixture, then runs the guest on the runtime under limits. */
@@ -18,6 +20,7 @@ export async function executeCell(
   version: string,
   workDir: string,
   limits: Limits,
+  extraFlags: string[] = [],
 ): Promise<Execution> {
   await mkdir(workDir, { recursive: true });
   const fixtureDir = join(workDir, 'fixture');
@@ -34,6 +37,7 @@ export async function executeCell(
         preopens: k.invoke.preopens.map((p) => ({ host: resolve(fixtureDir, p.host), guest: p.guest })),
         workDir,
         timeoutMs: limits.timeoutMs,
+        extraFlags,
       },
       where,
       version,

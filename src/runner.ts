@@ -169,11 +169,25 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
     if (!c.gate && !k.invalid) {
       build = await buildFor(c, k, toolchainVersion!);
       if (build.ok && build.artifact) {
-        execution = await limit(() =>
-          executeCell(k, build!.artifact!.path, c.target, rt.adapter, rt.located, runtimeVersion!, join(scratch, String(index)),
-            { timeoutMs, outputBytes: plan.matrix.defaults.outputBytes }),
-        );
+        const attempt = (dir: string, flags: string[]) =>
+          limit(() =>
+            executeCell(k, build!.artifact!.path, c.target, rt.adapter, rt.located, runtimeVersion!, join(scratch, dir),
+              { timeoutMs, outputBytes: plan.matrix.defaults.outputBytes }, flags),
+          );
+        execution = await attempt(String(index), []);
+        // "On by default" or "behind a flag": a proposal that fails plainly is tried once more with its flags.
+        const flags = k.proposal ? rt.adapter.proposalFlags?.(k.proposal, runtimeVersion!) : null;
+        if (flags?.length && classifyRun(execution).status !== 'PASS') {
+          const plain = classifyRun(execution);
+          const flagged = await attempt(`${index}-flags`, flags);
+          const note = `without flags: ${plain.status}${plain.reason ? ` (${plain.reason.slice(0, 160)})` : ''}`;
+          if (classifyRun(flagged).status === 'PASS') execution = { ...flagged, notes: [note] };
+          else execution = { ...execution, notes: [`with ${flags.join(' ')}: ${classifyRun(flagged).status} too`] };
+        }
       }
+    }
+    function classifyRun(e: NonNullable<typeof execution>) {
+      return classify({ run: e.raw, expect: k.expect });
     }
     const verdict = classify({
       ...(k.invalid ? { invalid: k.invalid } : {}),
@@ -210,7 +224,7 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
             run: {
               argv: [execution.command.file, ...execution.command.args],
               flags: execution.command.flags ?? [],
-              notes: execution.command.notes ?? [],
+              notes: [...(execution.command.notes ?? []), ...(execution.notes ?? [])],
               timeoutMs,
             },
           }

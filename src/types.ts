@@ -30,6 +30,8 @@ export interface CaseSpec {
     stderrIs?: string;
   };
   limits: { timeoutMs?: number };
+  /** A core proposal the case probes: runtimes that keep it behind a flag get a second run with it. */
+  proposal?: string;
   /** External suites: a prebuilt artifact in the suite's source language, no toolchain of ours. */
   prebuilt?: { artifact: string; language: string };
   /** Why the case could not be read; its cells are ERROR and the rest of the suite runs. */
@@ -70,6 +72,8 @@ export interface Invocation {
   preopens: { host: string; guest: string }[];
   workDir: string;
   timeoutMs: number;
+  /** Runtime flags to add, e.g. those that switch a proposal on. */
+  extraFlags: string[];
 }
 
 /** The process to start for one cell; the core runs it under limits. */
@@ -116,6 +120,8 @@ export interface RuntimeAdapter {
   command(inv: Invocation, where: Located, version: string): CommandSpec | Promise<CommandSpec>;
   /** Runtime quirks → common vocabulary (trap, internal error). */
   normalize(raw: RawOutcome): RawOutcome;
+  /** Flags that switch a core proposal on in this version; null when there is none to try. */
+  proposalFlags?(proposal: string, version: string): string[] | null;
 }
 
 export interface BuildStep {

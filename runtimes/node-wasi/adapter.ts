@@ -21,14 +21,28 @@ const nodeWasi: RuntimeAdapter = {
     const spec = { artifact: inv.artifact, args: inv.args, env: inv.env, preopens: Object.fromEntries(inv.preopens.map((p) => [p.guest, p.host])) };
     return {
       file: where.binary ?? process.execPath,
-      args: ['--disable-warning=ExperimentalWarning', host, JSON.stringify(spec)],
+      args: [...inv.extraFlags, '--disable-warning=ExperimentalWarning', host, JSON.stringify(spec)],
       env: {},
+      flags: inv.extraFlags,
     };
   },
 
+  // V8's switches as Node 20 (V8 11.3) names them; later V8s renamed or shipped several.
+  proposalFlags(proposal) {
+    const v8: Record<string, string> = {
+      gc: '--experimental-wasm-gc', 'extended-const': '--experimental-wasm-extended-const', memory64: '--experimental-wasm-memory64',
+      'relaxed-simd': '--experimental-wasm-relaxed-simd', 'tail-call': '--experimental-wasm-return-call',
+      'function-references': '--experimental-wasm-typed-funcref',
+    };
+    return v8[proposal] ? [v8[proposal]] : null;
+  },
+
   normalize(raw: RawOutcome): RawOutcome {
+    if (raw.exitCode === 0) return raw;
     const trap = /RuntimeError: (.*)/.exec(raw.stderr);
-    return trap && raw.exitCode !== 0 ? { ...raw, trap: trap[1]! } : raw;
+    if (trap) return { ...raw, trap: trap[1]! };
+    const load = /(CompileError|LinkError): (.*)/.exec(raw.stderr);
+    return load ? { ...raw, internalError: `Node cannot load the guest: ${load[1]}: ${load[2]}` } : raw;
   },
 };
 

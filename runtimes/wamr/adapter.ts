@@ -12,11 +12,11 @@ const wamr: RuntimeAdapter = {
     detectOnPath(where, ['--version'], /iwasm (\S+)/, 'build iwasm from https://github.com/bytecodealliance/wasm-micro-runtime (product-mini/platforms/linux)'),
 
   command(inv, where) {
-    const args: string[] = [];
+    const args: string[] = [...inv.extraFlags];
     for (const p of inv.preopens) args.push(`--map-dir=${p.guest}::${p.host}`);
     for (const [k, v] of Object.entries(inv.env)) args.push(`--env=${k}=${v}`);
     args.push(inv.artifact, ...inv.args);
-    return { file: where.binary!, args, env: { PATH: process.env.PATH ?? '/usr/bin:/bin' } };
+    return { file: where.binary!, args, env: { PATH: process.env.PATH ?? '/usr/bin:/bin' }, flags: inv.extraFlags };
   },
 
   normalize(raw: RawOutcome): RawOutcome {

@@ -12,11 +12,11 @@ const wasmedge: RuntimeAdapter = {
     detectOnPath(where, ['--version'], /wasmedge version (\S+)/i, 'install from https://wasmedge.org/docs/start/install (install.sh or a distro package)'),
 
   command(inv, where) {
-    const args = ['run'];
+    const args = ['run', ...inv.extraFlags];
     for (const p of inv.preopens) args.push('--dir', `${p.guest}:${p.host}`);
     for (const [k, v] of Object.entries(inv.env)) args.push('--env', `${k}=${v}`);
     args.push(inv.artifact, ...inv.args);
-    return { file: where.binary!, args, env: { PATH: process.env.PATH ?? '/usr/bin:/bin' } };
+    return { file: where.binary!, args, env: { PATH: process.env.PATH ?? '/usr/bin:/bin' }, flags: inv.extraFlags };
   },
 
   normalize(raw: RawOutcome): RawOutcome {

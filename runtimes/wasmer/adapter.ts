@@ -30,16 +30,28 @@ const wasmer: RuntimeAdapter = {
   command(inv, where, version) {
     // 7.x replaced --mapdir GUEST:HOST with --volume HOST:GUEST.
     const seven = semver.gte(semver.coerce(version) ?? '0.0.0', '7.0.0');
-    const args = ['run'];
+    const args = ['run', ...inv.extraFlags];
     for (const p of inv.preopens) args.push(...(seven ? ['--volume', `${p.host}:${p.guest}`] : ['--mapdir', `${p.guest}:${p.host}`]));
     for (const [k, v] of Object.entries(inv.env)) args.push('--env', `${k}=${v}`);
     args.push(inv.artifact, '--', ...inv.args);
-    return { file: where.binary!, args, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: runtimeHome('wasmer') } };
+    return { file: where.binary!, args, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: runtimeHome('wasmer') }, flags: inv.extraFlags };
+  },
+
+  proposalFlags(proposal) {
+    const names: Record<string, string> = {
+      simd: 'simd', 'relaxed-simd': 'relaxed-simd', threads: 'threads', 'multi-value': 'multi-value', 'bulk-memory': 'bulk-memory',
+      'tail-call': 'tail-call', 'multi-memory': 'multi-memory', memory64: 'memory64', exnref: 'exceptions', 'legacy-eh': 'exceptions',
+      'extended-const': 'extended-const', 'function-references': 'reference-types',
+    };
+    return names[proposal] ? [`--enable-${names[proposal]}`] : null;
   },
 
   normalize(raw: RawOutcome): RawOutcome {
+    if (raw.exitCode === 0) return raw;
     const trap = /RuntimeError: (.*)/.exec(raw.stderr);
-    return trap && raw.exitCode !== 0 ? { ...raw, trap: trap[1]! } : raw;
+    if (trap) return { ...raw, trap: trap[1]! };
+    const load = /(compile error: .*|error: .*(?:instantiat|link).*)$/m.exec(raw.stderr);
+    return load ? { ...raw, internalError: load[1]! } : raw;
   },
 };
 

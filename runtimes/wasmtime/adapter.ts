@@ -31,13 +31,26 @@ const wasmtime: RuntimeAdapter = {
   command(inv, where, version) {
     const flags = inv.target === 'p3' ? p3Flags(version) : [];
     if (flags === null) throw new Error(`wasmtime ${version} predates WASI 0.3 support (37+)`);
-    const args = ['run', ...flags];
+    const all = [...flags, ...inv.extraFlags];
+    const args = ['run', ...all];
     for (const [k, v] of Object.entries(inv.env)) args.push('--env', `${k}=${v}`);
     for (const p of inv.preopens) args.push('--dir', `${p.host}::${p.guest}`);
     args.push(inv.artifact, ...inv.args);
     // A clean environment (the host's RUST_BACKTRACE would change what wasmtime prints), with a
     // HOME of our own so wasmtime's compiled-code cache works the same for everyone.
-    return { file: where.binary!, args, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: runtimeHome('wasmtime') }, flags };
+    return { file: where.binary!, args, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: runtimeHome('wasmtime') }, flags: all };
+  },
+
+  proposalFlags(proposal, version) {
+    // shared memory became its own switch in 40.
+    const shared = semver.gte(semver.coerce(version) ?? '0.0.0', '40.0.0') ? ',shared-memory' : '';
+    const w: Record<string, string> = {
+      gc: 'gc,function-references', exnref: 'exceptions', 'legacy-eh': 'exceptions', 'relaxed-simd': 'relaxed-simd',
+      'tail-call': 'tail-call', memory64: 'memory64', 'multi-memory': 'multi-memory', 'extended-const': 'extended-const',
+      'function-references': 'function-references', threads: `threads${shared}`, simd: 'simd',
+      'bulk-memory': 'bulk-memory', 'multi-value': 'multi-value',
+    };
+    return w[proposal] ? [`-W${w[proposal]}`] : null;
   },
 
   normalize(raw: RawOutcome): RawOutcome {

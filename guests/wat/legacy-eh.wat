@@ -1,0 +1,15 @@
+;; Legacy exception handling (try/catch, the form engines shipped first): throw 41, catch, add 1.
+(module
+  (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+  (tag $boom (param i32))
+  (func $probe (result i32)
+    try (result i32)
+      i32.const 41
+      throw $boom
+    catch $boom
+      i32.const 1
+      i32.add
+    end)
+  (func (export "_start")
+    (call $exit (i32.ne (call $probe) (i32.const 42))))
+  (memory (export "memory") 1))
