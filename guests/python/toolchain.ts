@@ -9,18 +9,20 @@ import { commandWorld, witVersion } from '../../src/wit.ts';
 const here = join(ROOT, 'guests', 'python');
 const ONLY_COMPONENTS = 'componentize-py emits components only (p2, p3)';
 
-/** The export that calls a guest's main(); p3's wasi:cli/run is async. */
+/** The export that calls a guest's main(); p3's wasi:cli/run is async, and so may main() be there. */
 function entry(target: string): string {
-  const run = target === 'p3' ? 'async def run(self) -> None' : 'def run(self) -> None';
+  const p3 = target === 'p3';
   return [
+    ...(p3 ? ['import inspect'] : []),
     'import sys',
     'from wit_world import exports',
     'import guest',
     '',
     '',
     'class Run(exports.Run):',
-    `    ${run}:`,
+    `    ${p3 ? 'async def' : 'def'} run(self) -> None:`,
     '        code = guest.main()',
+    ...(p3 ? ['        if inspect.isawaitable(code):', '            code = await code'] : []),
     '        sys.stdout.flush()',
     '        if code:',
     '            sys.exit(code)',
