@@ -1,3 +1,5 @@
+import type { Cell } from './types.ts';
+
 export const FILTER_KEYS = ['runtime', 'language', 'target', 'suite', 'feature', 'case'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 /** Each key lists accepted values; an empty or missing list accepts everything. */
@@ -27,16 +29,7 @@ export function featureMatches(filter: string, tags: string[]): boolean {
   return tags.some((t) => t === filter || t.startsWith(`${filter}.`));
 }
 
-export interface Filterable {
-  suite: string;
-  case: string;
-  language: string;
-  target: string;
-  variant: string;
-  runtime: string;
-  runtimeLabel: string;
-  features: string[];
-}
+export type Filterable = Omit<Cell, 'key'>;
 
 export function acceptsCell(f: Filters, c: Filterable): boolean {
   return (

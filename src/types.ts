@@ -217,18 +217,10 @@ export interface Expectation {
 /** How a status compares with the expectations: only xpass and unexpected fail a test run. */
 export type Outcome = 'pass' | 'xfail' | 'xpass' | 'unexpected' | 'skip';
 
-export interface Result {
-  key: string;
-  suite: string;
-  case: string;
-  language: string;
-  target: TargetId;
-  variant: string;
-  runtime: string;
-  runtimeLabel: string;
+/** One cell's record: the cell, what happened, and everything needed to trust and redo it. */
+export interface Result extends Cell {
   runtimeVersion: string | null;
   toolchainVersion: string | null;
-  features: string[];
   status: Status;
   reason: string;
   outcome: Outcome;
