@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
+import { PEERS } from './peers.ts';
 import type { CaseSpec } from './types.ts';
 import { InputError, loadYaml, type Problem } from './yaml-file.ts';
 
@@ -35,6 +36,8 @@ const caseSchema = (features: Set<string>, targets: Set<string>) =>
       .prefault({}),
     limits: z.strictObject({ timeoutMs: z.number().int().positive().optional() }).prefault({}),
     proposal: z.string().regex(/^[a-z0-9-]+$/).optional(),
+    peer: z.enum(PEERS).optional(),
+    needs: z.array(z.enum(['network'])).default([]),
   });
 
 export function loadFeatures(root: string): Record<string, string> {

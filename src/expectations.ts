@@ -49,8 +49,13 @@ export function loadExpectations(root: string): ExpectationRule[] {
   return rules;
 }
 
-export function findExpectation(rules: ExpectationRule[], cell: Cell, runtimeVersion: string | null): Expectation | undefined {
-  const rule = rules.find((r) => {
+/**
+ * The expectation for a cell. A cell may match a runtime's rule and a toolchain's rule at once
+ * (e.g. a build failure on a runtime that could not run it anyway): the one that names the
+ * status the cell got wins, else the first.
+ */
+export function findExpectation(rules: ExpectationRule[], cell: Cell, runtimeVersion: string | null, status?: Status): Expectation | undefined {
+  const matching = rules.filter((r) => {
     const m = r.match;
     const cases = m.case === undefined ? undefined : [m.case].flat();
     const languages = m.language === undefined ? undefined : [m.language].flat();
@@ -65,6 +70,7 @@ export function findExpectation(rules: ExpectationRule[], cell: Cell, runtimeVer
         (runtimeVersion !== null && semver.satisfies(semver.coerce(runtimeVersion) ?? '0.0.0', m.versions)))
     );
   });
+  const rule = matching.find((r) => r.status === status) ?? matching[0];
   if (!rule) return undefined;
   return { status: rule.status, reason: rule.reason, file: rule.file, ...(rule.url ? { url: rule.url } : {}) };
 }

@@ -13,6 +13,7 @@ import type { Filters } from './filters.ts';
 import { loadMatrix, type Matrix } from './matrix.ts';
 import { expand, gate, type Gate, type PlanInput } from './plan.ts';
 import { inventory, type RuntimeEntry, type ToolchainEntry } from './inventory.ts';
+import { startPeer } from './peers.ts';
 import { gitState, hostInfo, newRunId } from './provenance.ts';
 import { RunRecorder } from './results.ts';
 import { sha256 } from './hash.ts';
@@ -169,11 +170,19 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
     if (!c.gate && !k.invalid) {
       build = await buildFor(c, k, toolchainVersion!);
       if (build.ok && build.artifact) {
+        const granted = k.needs.flatMap((n) => rt.adapter.needFlags?.(n, runtimeVersion!) ?? []);
         const attempt = (dir: string, flags: string[]) =>
-          limit(() =>
-            executeCell(k, build!.artifact!.path, c.target, rt.adapter, rt.located, runtimeVersion!, join(scratch, dir),
-              { timeoutMs, outputBytes: plan.matrix.defaults.outputBytes }, flags),
-          );
+          limit(async () => {
+            // A peer lives exactly as long as the one execution it serves.
+            const peer = k.peer ? await startPeer(k.peer) : null;
+            const args = k.invoke.args.map((a) => (peer ? a.replaceAll('${peer}', peer.address) : a));
+            try {
+              return await executeCell({ ...k, invoke: { ...k.invoke, args } }, build!.artifact!.path, c.target, rt.adapter, rt.located,
+                runtimeVersion!, join(scratch, dir), { timeoutMs, outputBytes: plan.matrix.defaults.outputBytes }, [...granted, ...flags]);
+            } finally {
+              await peer?.stop();
+            }
+          });
         execution = await attempt(String(index), []);
         // "On by default" or "behind a flag": a proposal that fails plainly is tried once more with its flags.
         const flags = k.proposal ? rt.adapter.proposalFlags?.(k.proposal, runtimeVersion!) : null;
@@ -196,7 +205,7 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
       ...(execution ? { run: execution.raw } : {}),
       expect: k.expect,
     });
-    const expectation = findExpectation(plan.expectations, c, runtimeVersion);
+    const expectation = findExpectation(plan.expectations, c, runtimeVersion, verdict.status);
     const result: Result = {
       key: c.key, suite: c.suite, case: c.case, language: c.language, target: c.target, variant: c.variant,
       runtime: c.runtime, runtimeLabel: c.runtimeLabel, runtimeVersion, toolchainVersion, features: c.features,

@@ -32,6 +32,10 @@ export interface CaseSpec {
   limits: { timeoutMs?: number };
   /** A core proposal the case probes: runtimes that keep it behind a flag get a second run with it. */
   proposal?: string;
+  /** A loopback server the harness runs for the cell; `${peer}` in args becomes its ip:port. */
+  peer?: 'tcp-echo';
+  /** Host capabilities the guest needs granted, e.g. `network`. */
+  needs: string[];
   /** External suites: a prebuilt artifact in the suite's source language, no toolchain of ours. */
   prebuilt?: { artifact: string; language: string };
   /** Why the case could not be read; its cells are ERROR and the rest of the suite runs. */
@@ -122,6 +126,8 @@ export interface RuntimeAdapter {
   normalize(raw: RawOutcome): RawOutcome;
   /** Flags that switch a core proposal on in this version; null when there is none to try. */
   proposalFlags?(proposal: string, version: string): string[] | null;
+  /** Flags that grant a capability a case needs (e.g. `network`); none means granted already. */
+  needFlags?(need: string, version: string): string[];
 }
 
 export interface BuildStep {

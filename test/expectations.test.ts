@@ -37,6 +37,14 @@ describe('findExpectation', () => {
     expect(findExpectation([rule({ target: 'p2', variant: 'adapter' })], cell, '49.0.3')).toBeDefined();
   });
 
+  test('when a runtime rule and a toolchain rule both match, the one naming the actual status wins', () => {
+    const crash = { ...rule({ runtime: 'wasmtime' }), status: 'CRASH' as const, file: 'runtime' };
+    const build = { ...rule({ language: 'c' }), status: 'BUILD_FAIL' as const, file: 'toolchain' };
+    expect(findExpectation([crash, build], cell, '49.0.3', 'BUILD_FAIL')?.file).toBe('toolchain');
+    expect(findExpectation([crash, build], cell, '49.0.3', 'CRASH')?.file).toBe('runtime');
+    expect(findExpectation([crash, build], cell, '49.0.3', 'FAIL')?.file).toBe('runtime');
+  });
+
   test("the repository's files load, and each entry is scoped by its folder", () => {
     const rules = loadExpectations(ROOT);
     for (const r of rules) {

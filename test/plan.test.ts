@@ -7,7 +7,7 @@ function kase(suite: string, id: string, extra: Partial<CaseSpec> = {}): CaseSpe
     suite, id, file: `${suite}/${id}.yaml`, title: id, features: [`${suite}.x`], guest: id,
     invoke: { args: [], env: {}, preopens: [] },
     expect: { exit: 0, checks: [], stdout: [], stderr: [], stdoutExcludes: [] },
-    limits: {}, ...extra,
+    limits: {}, needs: [], ...extra,
   };
 }
 

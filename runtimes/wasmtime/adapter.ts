@@ -41,6 +41,9 @@ const wasmtime: RuntimeAdapter = {
     return { file: where.binary!, args, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: runtimeHome('wasmtime') }, flags: all };
   },
 
+  // Network access is off unless inherited; TCP and UDP are named too (off by default from 48).
+  needFlags: (need) => (need === 'network' ? ['-Sinherit-network', '-Stcp', '-Sudp'] : []),
+
   proposalFlags(proposal, version) {
     // shared memory became its own switch in 40.
     const shared = semver.gte(semver.coerce(version) ?? '0.0.0', '40.0.0') ? ',shared-memory' : '';

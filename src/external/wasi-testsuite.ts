@@ -75,7 +75,7 @@ function caseOf(suiteDir: string, suite: string, target: string, language: strin
     suite, id, file: existsSync(specFile) ? specFile : wasm, title: id, features: ['external'], targets: [target], guest: wasm,
     invoke: { args: [], env: {}, preopens: [] },
     expect: { exit: 0, checks: [], stdout: [], stderr: [], stdoutExcludes: [] },
-    limits: {}, prebuilt: { artifact: wasm, language },
+    limits: {}, needs: [], prebuilt: { artifact: wasm, language },
   };
   if (!existsSync(wasm)) return { ...base, invalid: `${specFile}: no ${id}.wasm beside it` };
   let spec: z.infer<typeof specSchema>;

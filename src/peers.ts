@@ -1,0 +1,42 @@
+import { createServer, type Server, type Socket } from 'node:net';
+
+/** Loopback servers the harness runs for a cell, on an ephemeral port, and stops after it. */
+export const PEERS = ['tcp-echo'] as const;
+export type PeerKind = (typeof PEERS)[number];
+
+export interface Peer {
+  /** ip:port, substituted for `${peer}` in the case's arguments. */
+  address: string;
+  stop(): Promise<void>;
+}
+
+/** tcp-echo: answers every chunk with "echo: " and the chunk, then closes when the client does. */
+async function tcpEcho(): Promise<Peer> {
+  const open = new Set<Socket>();
+  const server: Server = createServer((socket) => {
+    open.add(socket);
+    socket.on('close', () => open.delete(socket));
+    socket.on('data', (chunk) => socket.write(Buffer.concat([Buffer.from('echo: '), chunk])));
+    socket.on('error', () => socket.destroy());
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as { port: number };
+  return {
+    address: `127.0.0.1:${port}`,
+    stop: () =>
+      new Promise((resolve) => {
+        for (const s of open) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export function startPeer(kind: PeerKind): Promise<Peer> {
+  switch (kind) {
+    case 'tcp-echo':
+      return tcpEcho();
+  }
+}
