@@ -9,7 +9,8 @@ export function newRunId(now = new Date()): string {
 
 export async function gitState(root: string): Promise<{ sha: string | null; dirty: boolean }> {
   const sha = await execa('git', ['rev-parse', 'HEAD'], { cwd: root, reject: false });
-  const status = await execa('git', ['status', '--porcelain'], { cwd: root, reject: false });
+  // Tracked changes only: the run's own journal is an untracked file in reports/runs.
+  const status = await execa('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, reject: false });
   return { sha: sha.exitCode === 0 ? sha.stdout.trim() : null, dirty: status.exitCode === 0 && status.stdout.trim() !== '' };
 }
 

@@ -63,7 +63,7 @@ export function renderMarkdown(m: MarkdownInput): string {
   }
 
   out.push('## Migration cost: p1 → p2 → p3', '');
-  out.push('Per language and target: extra tools and build steps, lines of source and generated glue that differ from the p1 guest, runtime flags needed, median artifact size, cold start (median run of `cli/exit-0` where it passed), and cases gained or lost against p1.', '');
+  out.push('Per language and target: extra tools and build steps, lines of source and generated glue that differ from the guest of the language\'s lowest target (p1, or p2 for component-only toolchains), runtime flags needed, median artifact size, cold start (median run of `cli/exit-0` where it passed), and cases gained or lost against that lowest target.', '');
   const summary: string[] = ['| language | ' + ['p1', 'p2', 'p3'].join(' | ') + ' |', '| --- | --- | --- | --- |'];
   for (const [lang, rows] of m.migration) {
     out.push(`### ${lang}`, '', '| target | tools | steps | source delta (lines) | flags | artifact | cold start | cells passing | gained | lost |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');

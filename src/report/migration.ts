@@ -5,7 +5,7 @@ export interface TargetCost {
   target: string;
   tools: string[];
   steps: number;
-  /** Lines that differ from the p1 guest's sources and glue (added + removed). */
+  /** Lines that differ from the base target's guest sources and glue (added + removed). */
   sourceDelta: number | null;
   flags: string[];
   artifactBytes: number | null;
@@ -48,7 +48,10 @@ function linesOf(r: Result, texts: Record<string, string[]>): string[] | null {
   return out;
 }
 
-/** Per language and target: what moving p1 → p2 → p3 costs and buys, read from run results. */
+/**
+ * Per language and target: what moving p1 → p2 → p3 costs and buys, read from run results.
+ * The base is the language's lowest target (p1, or p2 for component-only toolchains).
+ */
 export function migrationCost(results: Result[], runs: RunFile[]): Map<string, TargetCost[]> {
   const texts: Record<string, string[]> = Object.assign({}, ...runs.map((r) => r.sources ?? {}));
   const out = new Map<string, TargetCost[]>();
@@ -56,14 +59,16 @@ export function migrationCost(results: Result[], runs: RunFile[]): Map<string, T
   for (const lang of languages) {
     const mine = results.filter((r) => r.language === lang && r.status !== 'UNSUPPORTED' && r.status !== 'UNAVAILABLE');
     const targets = [...new Set(mine.map(targetOf))].sort();
+    if (!targets.length) continue;
+    const baseTarget = targets[0]!;
     const passingCases = (t: string) => new Set(mine.filter((r) => targetOf(r) === t && r.status === 'PASS').map((r) => `${r.suite}/${r.case}`));
-    const base = passingCases('p1');
+    const base = passingCases(baseTarget);
     const rows = targets.map((t): TargetCost => {
       const rs = mine.filter((r) => targetOf(r) === t);
       const built = rs.filter((r) => r.build?.ok);
-      const p1Twin = (r: Result) => mine.find((x) => targetOf(x) === 'p1' && x.case === r.case && x.suite === r.suite && x.build?.ok);
+      const baseTwin = (r: Result) => mine.find((x) => targetOf(x) === baseTarget && x.case === r.case && x.suite === r.suite && x.build?.ok);
       const deltas = built.flatMap((r) => {
-        const twin = p1Twin(r);
+        const twin = baseTwin(r);
         const a = twin && linesOf(twin, texts);
         const b = linesOf(r, texts);
         return a && b ? [lineDelta(a, b)] : [];
@@ -73,14 +78,14 @@ export function migrationCost(results: Result[], runs: RunFile[]): Map<string, T
         target: t,
         tools: [...new Set(built.flatMap((r) => r.build?.tools ?? []))],
         steps: median(built.map((r) => r.build?.steps.length ?? 0)) ?? 0,
-        sourceDelta: t === 'p1' ? 0 : median(deltas),
+        sourceDelta: t === baseTarget ? 0 : median(deltas),
         flags: [...new Set(rs.filter((r) => r.status === 'PASS').flatMap((r) => r.run?.flags ?? []))],
         artifactBytes: median(built.map((r) => r.build?.artifact?.bytes ?? 0).filter(Boolean)),
         coldStartMs: median(rs.filter((r) => r.case === 'exit-0' && r.status === 'PASS').map((r) => r.durations.runMs)),
         pass: rs.filter((r) => r.status === 'PASS').length,
         measured: rs.length,
-        gained: base.size ? [...here].filter((c) => !base.has(c)).sort() : [],
-        lost: base.size ? [...base].filter((c) => !here.has(c)).sort() : [],
+        gained: t === baseTarget ? [] : [...here].filter((c) => !base.has(c)).sort(),
+        lost: t === baseTarget ? [] : [...base].filter((c) => !here.has(c)).sort(),
       };
     });
     out.set(lang, rows);
