@@ -1,7 +1,8 @@
+import { createSocket } from 'node:dgram';
 import { createServer, type Server, type Socket } from 'node:net';
 
 /** Loopback servers the harness runs for a cell, on an ephemeral port, and stops after it. */
-export const PEERS = ['tcp-echo'] as const;
+export const PEERS = ['tcp-echo', 'udp-echo'] as const;
 export type PeerKind = (typeof PEERS)[number];
 
 export interface Peer {
@@ -34,9 +35,25 @@ async function tcpEcho(): Promise<Peer> {
   };
 }
 
+/** udp-echo: answers every datagram with "echo: " and the datagram, to its sender. */
+async function udpEcho(): Promise<Peer> {
+  const socket = createSocket('udp4');
+  socket.on('message', (msg, from) => socket.send(Buffer.concat([Buffer.from('echo: '), msg]), from.port, from.address));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('error', reject);
+    socket.bind(0, '127.0.0.1', resolve);
+  });
+  return {
+    address: `127.0.0.1:${socket.address().port}`,
+    stop: () => new Promise((resolve) => socket.close(() => resolve())),
+  };
+}
+
 export function startPeer(kind: PeerKind): Promise<Peer> {
   switch (kind) {
     case 'tcp-echo':
       return tcpEcho();
+    case 'udp-echo':
+      return udpEcho();
   }
 }
