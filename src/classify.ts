@@ -25,6 +25,12 @@ function lastLine(text: string): string {
   return (lines[lines.length - 1] ?? '').slice(0, 200);
 }
 
+/** The last line that names an error, else the last line: build logs end in tool chatter. */
+function errorLine(log: string): string {
+  const lines = log.trim().split('\n').filter(Boolean);
+  return (lines.reverse().find((l) => /error/i.test(l)) ?? lines[0] ?? '').trim().slice(0, 200);
+}
+
 function matches(pattern: string, text: string): boolean {
   return new RegExp(pattern, 'm').test(text);
 }
@@ -33,7 +39,7 @@ function matches(pattern: string, text: string): boolean {
 export function classify(ev: Evidence): Verdict {
   if (ev.invalid) return { status: 'ERROR', reason: ev.invalid, checks: NO_CHECKS };
   if (ev.gate) return { status: ev.gate.status, reason: ev.gate.reason, checks: NO_CHECKS };
-  if (ev.build && !ev.build.ok) return { status: 'BUILD_FAIL', reason: lastLine(ev.build.log) || 'build failed', checks: NO_CHECKS };
+  if (ev.build && !ev.build.ok) return { status: 'BUILD_FAIL', reason: errorLine(ev.build.log) || 'build failed', checks: NO_CHECKS };
   const run = ev.run;
   if (!run) return { status: 'ERROR', reason: 'no run outcome', checks: NO_CHECKS };
   const checks = scoreChecks(run.stdout, ev.expect.checks);

@@ -1,8 +1,9 @@
 import { createSocket } from 'node:dgram';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
 
 /** Loopback servers the harness runs for a cell, on an ephemeral port, and stops after it. */
-export const PEERS = ['tcp-echo', 'udp-echo'] as const;
+export const PEERS = ['tcp-echo', 'udp-echo', 'http-hello'] as const;
 export type PeerKind = (typeof PEERS)[number];
 
 export interface Peer {
@@ -49,11 +50,34 @@ async function udpEcho(): Promise<Peer> {
   };
 }
 
+/** http-hello: answers every request with 200 and "hello from the harness: <path>". */
+async function httpHello(): Promise<Peer> {
+  const server = createHttpServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    res.end(`hello from the harness: ${req.url}`);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as { port: number };
+  return {
+    address: `127.0.0.1:${port}`,
+    stop: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
 export function startPeer(kind: PeerKind): Promise<Peer> {
   switch (kind) {
     case 'tcp-echo':
       return tcpEcho();
     case 'udp-echo':
       return udpEcho();
+    case 'http-hello':
+      return httpHello();
   }
 }

@@ -33,7 +33,7 @@ export interface CaseSpec {
   /** A core proposal the case probes: runtimes that keep it behind a flag get a second run with it. */
   proposal?: string;
   /** A loopback server the harness runs for the cell; `${peer}` in args becomes its ip:port. */
-  peer?: 'tcp-echo' | 'udp-echo';
+  peer?: 'tcp-echo' | 'udp-echo' | 'http-hello';
   /** Host capabilities the guest needs granted, e.g. `network`. */
   needs: string[];
   /** External suites: a prebuilt artifact in the suite's source language, no toolchain of ours. */

@@ -13,6 +13,7 @@ const table: [name: string, ev: Evidence, status: string, reason: RegExp][] = [
   ['gate unsupported wins', { gate: { status: 'UNSUPPORTED', reason: 'cannot' }, run: run({}), expect: expect0 }, 'UNSUPPORTED', /cannot/],
   ['gate unavailable', { gate: { status: 'UNAVAILABLE', reason: 'not on PATH' }, expect: expect0 }, 'UNAVAILABLE', /PATH/],
   ['build failed', { build: { ok: false, log: 'x.c:1: error: boom\n' }, expect: expect0 }, 'BUILD_FAIL', /boom/],
+  ['build failed: the error line, not the trailing chatter', { build: { ok: false, log: 'Error: no such import\n  |\n  ^---\n' }, expect: expect0 }, 'BUILD_FAIL', /no such import/],
   ['built but not run', { build: { ok: true, log: '' }, expect: expect0 }, 'ERROR', /no run/],
   ['harness error', { run: run({ harnessError: 'spawn ENOENT' }), expect: expect0 }, 'ERROR', /ENOENT/],
   ['timeout beats everything else', { run: run({ timedOut: true, exitCode: null, signal: 'SIGKILL', durationMs: 2000 }), expect: expect0 }, 'TIMEOUT', /2000 ms/],

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { ROOT } from '../../src/paths.ts';
@@ -53,7 +53,10 @@ const python: Toolchain = {
 
   async build({ guest, target, out }, ctx) {
     const app = join(ctx.tmpDir, 'app');
-    const wit = await commandWorld(join(ctx.tmpDir, 'wit'), witVersion(target)!);
+    const source = await readFile(join(here, `${guest}.py`), 'utf8');
+    // A guest that needs more than the command world says so in a header line: `# world: import …;`
+    const extra = [...source.matchAll(/^# world: (.*)$/gm)].map((m) => m[1]!);
+    const wit = await commandWorld(join(ctx.tmpDir, 'wit'), witVersion(target)!, extra);
     await mkdir(app, { recursive: true });
     await copyFile(join(here, `${guest}.py`), join(app, 'guest.py'));
     await copyFile(join(here, 'check.py'), join(app, 'check.py'));

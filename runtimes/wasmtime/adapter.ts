@@ -41,8 +41,9 @@ const wasmtime: RuntimeAdapter = {
     return { file: where.binary!, args, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: runtimeHome('wasmtime') }, flags: all };
   },
 
-  // Network access is off unless inherited; TCP and UDP are named too (off by default from 48).
-  needFlags: (need) => (need === 'network' ? ['-Sinherit-network', '-Stcp', '-Sudp'] : []),
+  // Network access is off unless inherited; TCP and UDP are named too (off by default from 48);
+  // wasi:http is linked into `run` only when asked for.
+  needFlags: (need) => (need === 'network' ? ['-Sinherit-network', '-Stcp', '-Sudp'] : need === 'http' ? ['-Shttp'] : []),
 
   proposalFlags(proposal, version) {
     // shared memory became its own switch in 40.
