@@ -38,6 +38,17 @@ const caseSchema = (features: Set<string>, targets: Set<string>) =>
     proposal: z.string().regex(/^[a-z0-9-]+$/).optional(),
     peer: z.enum(PEERS).optional(),
     needs: z.array(z.enum(['network', 'http'])).default([]),
+    serve: z
+      .array(
+        z.strictObject({
+          method: z.enum(['GET', 'POST', 'PUT', 'DELETE', 'HEAD']).default('GET'),
+          path: z.string().startsWith('/'),
+          status: z.number().int().default(200),
+          body: z.string().optional(),
+        }),
+      )
+      .min(1)
+      .optional(),
   });
 
 export function loadFeatures(root: string): Record<string, string> {
@@ -69,6 +80,8 @@ export function loadCases(root: string, suites: string[], targets: Set<string>):
           continue;
         }
         const { guest, targets: caseTargets, invoke: { fixture, ...invoke }, ...rest } = c;
+        // A server case's checks are its requests, made by the harness in order.
+        if (rest.serve) rest.expect.checks = rest.serve.map((_, i) => `request-${i + 1}`);
         cases.push({
           ...rest, suite, file, guest: guest ?? c.id,
           invoke: { ...invoke, ...(fixture ? { fixtureDir: join(dir, 'fixtures', fixture) } : {}) },

@@ -72,6 +72,8 @@ export interface GateInput {
   language: string;
   runtimeLabel: string;
   target: TargetId;
+  /** The case is served (wasi:http), and whether this runtime has a server mode. */
+  serve?: { needed: boolean; available: boolean };
 }
 
 /** Why a cell cannot run here, if it cannot: "can't" comes before "not installed". */
@@ -80,6 +82,7 @@ export function gate(g: GateInput): Gate {
   if (!emit.ok) return { status: 'UNSUPPORTED', reason: `${g.language}: ${emit.reason}` };
   const load = g.runtimeTargets[g.target] ?? { ok: false, reason: `cannot load ${g.target}` };
   if (!load.ok) return { status: 'UNSUPPORTED', reason: `${g.runtimeLabel}: ${load.reason}` };
+  if (g.serve?.needed && !g.serve.available) return { status: 'UNSUPPORTED', reason: `${g.runtimeLabel}: wasi-matrix drives no server mode for this runtime yet` };
   if (!g.toolchain.available) return { status: 'UNAVAILABLE', reason: `${g.language} toolchain: ${g.toolchain.reason}` };
   if (!g.runtime.available) return { status: 'UNAVAILABLE', reason: `${g.runtimeLabel}: ${g.runtime.reason}` };
   return null;

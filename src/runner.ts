@@ -1,5 +1,5 @@
 import { tmpdir } from 'node:os';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import { buildGuest, type BuildStats } from './build.ts';
@@ -7,7 +7,8 @@ import { loadCases } from './cases.ts';
 import { prebuilt } from './external/prebuilt.ts';
 import { loadWasiTestsuite } from './external/wasi-testsuite.ts';
 import { classify } from './classify.ts';
-import { executeCell } from './execute.ts';
+import { executeCell, type Execution } from './execute.ts';
+import { freePort, serveCell } from './serve.ts';
 import { findExpectation, loadExpectations, overlay, type ExpectationRule } from './expectations.ts';
 import type { Filters } from './filters.ts';
 import { loadMatrix, type Matrix } from './matrix.ts';
@@ -43,6 +44,18 @@ export interface PlanOptions {
   shard?: { index: number; count: number };
   /** External suites to import, e.g. a wasi-testsuite checkout (beside those matrix.yaml names). */
   external?: { format: 'wasi-testsuite'; path: string }[];
+}
+
+/** A served case: the runtime's server on a free loopback port, the case's requests against it. */
+async function serveExecution(
+  k: CaseSpec, artifact: string, target: string, rt: RuntimeEntry, version: string, workDir: string, timeoutMs: number, flags: string[],
+): Promise<Execution> {
+  await mkdir(workDir, { recursive: true });
+  const port = await freePort();
+  const inv = { artifact, target, args: [], env: k.invoke.env, preopens: [], workDir, timeoutMs, extraFlags: flags };
+  const command = rt.adapter.serve!(inv, rt.located, version, port);
+  const raw = await serveCell(command, port, k.serve!, timeoutMs, workDir);
+  return { raw: rt.adapter.normalize(raw), command };
 }
 
 /** The toolchain of a cell: ours for its language, or the prebuilt copy for an external case. */
@@ -85,6 +98,7 @@ export async function makePlan(opts: PlanOptions): Promise<Plan> {
         language: c.language,
         runtimeLabel: c.runtimeLabel,
         target: c.target,
+        serve: { needed: Boolean(byId.get(`${c.suite}/${c.case}`)!.serve), available: Boolean(rt.adapter.serve) },
       }),
     };
   });
@@ -183,7 +197,9 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
               await peer?.stop();
             }
           });
-        execution = await attempt(String(index), []);
+        execution = k.serve
+          ? await limit(() => serveExecution(k, build!.artifact!.path, c.target, rt, runtimeVersion!, join(scratch, String(index)), timeoutMs, granted))
+          : await attempt(String(index), []);
         // "On by default" or "behind a flag": a proposal that fails plainly is tried once more with its flags.
         const flags = k.proposal ? rt.adapter.proposalFlags?.(k.proposal, runtimeVersion!) : null;
         if (flags?.length && classifyRun(execution).status !== 'PASS') {

@@ -36,6 +36,8 @@ export interface CaseSpec {
   peer?: 'tcp-echo' | 'udp-echo' | 'http-hello';
   /** Host capabilities the guest needs granted, e.g. `network`. */
   needs: string[];
+  /** Server cases: the runtime serves the guest and the harness sends these requests in order. */
+  serve?: { method: string; path: string; status: number; body?: string }[];
   /** External suites: a prebuilt artifact in the suite's source language, no toolchain of ours. */
   prebuilt?: { artifact: string; language: string };
   /** Why the case could not be read; its cells are ERROR and the rest of the suite runs. */
@@ -128,6 +130,8 @@ export interface RuntimeAdapter {
   proposalFlags?(proposal: string, version: string): string[] | null;
   /** Flags that grant a capability a case needs (e.g. `network`); none means granted already. */
   needFlags?(need: string, version: string): string[];
+  /** The command that serves a wasi:http guest on 127.0.0.1:port, where the runtime can serve. */
+  serve?(inv: Invocation, where: Located, version: string, port: number): CommandSpec;
 }
 
 export interface BuildStep {

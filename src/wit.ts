@@ -9,17 +9,18 @@ export function witVersion(target: string): string | null {
 
 /**
  * A WIT folder for toolchains that need one (componentize-py, componentize-js):
- * a world including wasi:cli/command at the target's WASI version (plus any extra
+ * a world including wasi:cli/command (or another base world, e.g. wasi:http/service) at the
+ * target's WASI version (plus any extra
  * lines a guest asks for, e.g. an http import), with the WASI packages that jco ships
  * as its deps. Returns the folder and the world's name.
  */
-export async function commandWorld(dir: string, version: string, extra: string[] = []): Promise<{ dir: string; world: string }> {
+export async function commandWorld(dir: string, version: string, extra: string[] = [], base = 'wasi:cli/command'): Promise<{ dir: string; world: string }> {
   const jco = npmTool('@bytecodealliance/jco');
   if ('missing' in jco) throw new Error(jco.missing);
   const builtin = join(jco.dir, 'lib', 'wit', 'builtin', version);
   await mkdir(join(dir, 'deps'), { recursive: true });
   for (const pkg of await readdir(builtin)) await cp(join(builtin, pkg), join(dir, 'deps', pkg), { recursive: true });
-  const body = [`include wasi:cli/command@${version};`, ...extra].map((l) => `  ${l}\n`).join('');
+  const body = [`include ${base}@${version};`, ...extra].map((l) => `  ${l}\n`).join('');
   await writeFile(join(dir, 'world.wit'), `package wasi-matrix:guest;\n\nworld command {\n${body}}\n`);
   return { dir, world: 'wasi-matrix:guest/command' };
 }

@@ -76,6 +76,8 @@ describe('gate', () => {
     ['toolchain missing', { ...ok, toolchain: missing }, 'UNAVAILABLE'],
     ['runtime missing', { ...ok, runtime: missing }, 'UNAVAILABLE'],
     ['target unknown to the toolchain', { ...ok, target: 'p9' }, 'UNSUPPORTED'],
+    ['a served case on a runtime with no server mode', { ...ok, serve: { needed: true, available: false } }, 'UNSUPPORTED'],
+    ['a served case on a runtime that serves', { ...ok, serve: { needed: true, available: true } }, null],
   ] as [string, GateInput, string | null][])('%s', ([, input, want]) => {
     expect(gate(input)?.status ?? null).toBe(want);
   });

@@ -54,13 +54,19 @@ const python: Toolchain = {
   async build({ guest, target, out }, ctx) {
     const app = join(ctx.tmpDir, 'app');
     const source = await readFile(join(here, `${guest}.py`), 'utf8');
-    // A guest that needs more than the command world says so in a header line: `# world: import …;`
+    // A guest that needs more than the command world says so in header lines:
+    // `# world: import …;` adds to the world, `# serves: wasi:http/service` replaces the command.
     const extra = [...source.matchAll(/^# world: (.*)$/gm)].map((m) => m[1]!);
-    const wit = await commandWorld(join(ctx.tmpDir, 'wit'), witVersion(target)!, extra);
+    const serves = /^# serves: (\S+)$/m.exec(source)?.[1];
+    const wit = await commandWorld(join(ctx.tmpDir, 'wit'), witVersion(target)!, extra, serves);
     await mkdir(app, { recursive: true });
-    await copyFile(join(here, `${guest}.py`), join(app, 'guest.py'));
     await copyFile(join(here, 'check.py'), join(app, 'check.py'));
-    await ctx.glue('app/app.py', entry(target));
+    // A server guest exports its handler itself; a command guest gets the run() entry.
+    if (serves) await copyFile(join(here, `${guest}.py`), join(app, 'app.py'));
+    else {
+      await copyFile(join(here, `${guest}.py`), join(app, 'guest.py'));
+      await ctx.glue('app/app.py', entry(target));
+    }
     const bin = ctx.where.binary!;
     await ctx.exec(bin, ['-d', wit.dir, '-w', wit.world, 'componentize', '-p', app, 'app', '-o', out], {
       env: { PYTHONPATH: dirname(dirname(bin)), RUST_BACKTRACE: '0' },

@@ -41,6 +41,17 @@ const wasmtime: RuntimeAdapter = {
     return { file: where.binary!, args, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: runtimeHome('wasmtime') }, flags: all };
   },
 
+  // `serve` links wasi:cli only when asked: guests whose libc imports it (componentize-py's) need -Scli.
+  serve(inv, where, version, port) {
+    const flags = [...(inv.target === 'p3' ? (p3Flags(version) ?? []) : []), '-Scli', ...inv.extraFlags];
+    return {
+      file: where.binary!,
+      args: ['serve', '--addr', `127.0.0.1:${port}`, ...flags, inv.artifact],
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: runtimeHome('wasmtime') },
+      flags,
+    };
+  },
+
   // Network access is off unless inherited; TCP and UDP are named too (off by default from 48);
   // wasi:http is linked into `run` only when asked for.
   needFlags: (need) => (need === 'network' ? ['-Sinherit-network', '-Stcp', '-Sudp'] : need === 'http' ? ['-Shttp'] : []),
@@ -60,10 +71,11 @@ const wasmtime: RuntimeAdapter = {
   normalize(raw: RawOutcome): RawOutcome {
     const trap = /wasm trap: (.*)/.exec(raw.stderr);
     if (trap && raw.exitCode === 134) return { ...raw, trap: trap[1]! };
-    if (raw.exitCode === 0 || !raw.stderr.startsWith('Error: failed to')) return raw;
-    // wasmtime's own failure (instantiation, a missing import): report its innermost cause.
+    // wasmtime's own failures read "Error: …" then "Caused by:": report the innermost cause.
+    if (raw.exitCode === 0 || !raw.stderr.startsWith('Error: ') || !raw.stderr.includes('Caused by:')) return raw;
     const causes = [...raw.stderr.matchAll(/^\s+\d+: (.*)$/gm)].map((m) => m[1]!);
-    const reason = causes.find((c) => !c.startsWith('failed to invoke')) ?? raw.stderr.split('\n')[0]!.slice(7);
+    const first = raw.stderr.split('\n')[0]!.slice(7);
+    const reason = first.startsWith('failed to') ? (causes.find((c) => !c.startsWith('failed to invoke')) ?? first) : first;
     return { ...raw, internalError: reason };
   },
 };
