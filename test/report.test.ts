@@ -52,9 +52,14 @@ describe('history and diff', () => {
   const r42 = result('cli/a|c|p2|wasmtime@42.0.1', 'CRASH', { reason: 'missing import' });
   const r49 = result('cli/a|c|p2|wasmtime@49.0.3', 'PASS');
 
-  test('a change of passing between runtime versions is a transition with the version', () => {
-    const t = transitions([run('r', '2026-01-01T00:00:00Z', [r49, r42])]);
-    expect(t).toEqual([expect.objectContaining({ line: 'cli/a|c|p2|wasmtime', from: 'CRASH', to: 'PASS', runtimeVersion: '49.0.3' })]);
+  test('an upgrade between runs that starts a cell passing is a transition at the new version', () => {
+    const r48 = result('cli/a|c|p2|wasmtime@48.0.2', 'FAIL');
+    const t = transitions([run('a', '2026-01-01T00:00:00Z', [r42, r48]), run('b', '2026-01-02T00:00:00Z', [r42, r49])]);
+    expect(t).toEqual([expect.objectContaining({ line: 'cli/a|c|p2|wasmtime', from: 'FAIL', to: 'PASS', runtimeVersion: '49.0.3', runId: 'b' })]);
+  });
+
+  test('older columns inside a run do not make transitions; repeating a run makes none', () => {
+    expect(transitions([run('a', '2026-01-01T00:00:00Z', [r42, r49]), run('b', '2026-01-02T00:00:00Z', [r49, r42])])).toEqual([]);
   });
 
   test('two columns of one run diff into improved cells, with the old reason', () => {

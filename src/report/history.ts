@@ -1,3 +1,4 @@
+import semver from 'semver';
 import type { Status } from '../status.ts';
 import type { RunFile } from '../types.ts';
 import { targetOf } from './model.ts';
@@ -17,29 +18,37 @@ export interface Transition {
   reason: string;
 }
 
+/** The newest version wins: a run's state of a line is its newest runtime version's result. */
+function newer(a: string | null, b: string | null): boolean {
+  const [x, y] = [semver.coerce(a ?? ''), semver.coerce(b ?? '')];
+  return x && y ? semver.gt(x, y) : (a ?? '') > (b ?? '');
+}
+
 /**
- * When each cell started or stopped passing, and at which runtime or toolchain version.
- * Within a run, several versions of a runtime are ordered oldest first, so 42 → 49 reads as time.
+ * When each cell started or stopped passing, and at which runtime or toolchain version. A line's
+ * state in a run is its newest runtime version's result (older columns of the same run are the
+ * diff's business), so an upgrade between runs reads as a transition at the new version.
  */
 export function transitions(runs: RunFile[]): Transition[] {
-  const last = new Map<string, { status: Status; version: string | null }>();
+  const last = new Map<string, Status>();
   const out: Transition[] = [];
   for (const run of runs) {
-    const ordered = [...run.results].sort((a, b) =>
-      (a.runtimeVersion ?? '').localeCompare(b.runtimeVersion ?? '', undefined, { numeric: true }),
-    );
-    for (const r of ordered) {
+    const current = new Map<string, RunFile['results'][number]>();
+    for (const r of run.results) {
       if (r.status === 'UNAVAILABLE') continue;
       const line = lineOf(r);
+      const seen = current.get(line);
+      if (!seen || newer(r.runtimeVersion, seen.runtimeVersion)) current.set(line, r);
+    }
+    for (const [line, r] of [...current].sort(([a], [b]) => a.localeCompare(b))) {
       const prev = last.get(line);
-      const passing = r.status === 'PASS';
-      if (prev && (prev.status === 'PASS') !== passing) {
+      if (prev !== undefined && (prev === 'PASS') !== (r.status === 'PASS')) {
         out.push({
-          line, at: run.provenance.finishedAt, runId: run.provenance.runId, from: prev.status, to: r.status,
+          line, at: run.provenance.finishedAt, runId: run.provenance.runId, from: prev, to: r.status,
           runtimeVersion: r.runtimeVersion, toolchainVersion: r.toolchainVersion, reason: r.reason,
         });
       }
-      last.set(line, { status: r.status, version: r.runtimeVersion });
+      last.set(line, r.status);
     }
   }
   return out;
