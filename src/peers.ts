@@ -12,15 +12,8 @@ export interface Peer {
   stop(): Promise<void>;
 }
 
-/** tcp-echo: answers every chunk with "echo: " and the chunk, then closes when the client does. */
-async function tcpEcho(): Promise<Peer> {
-  const open = new Set<Socket>();
-  const server: Server = createServer((socket) => {
-    open.add(socket);
-    socket.on('close', () => open.delete(socket));
-    socket.on('data', (chunk) => socket.write(Buffer.concat([Buffer.from('echo: '), chunk])));
-    socket.on('error', () => socket.destroy());
-  });
+/** Listens on an ephemeral loopback port; stop() first ends open connections (`drop`), then closes. */
+async function onLoopback(server: Server, drop: () => void): Promise<Peer> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', resolve);
@@ -30,10 +23,24 @@ async function tcpEcho(): Promise<Peer> {
     address: `127.0.0.1:${port}`,
     stop: () =>
       new Promise((resolve) => {
-        for (const s of open) s.destroy();
+        drop();
         server.close(() => resolve());
       }),
   };
+}
+
+/** tcp-echo: answers every chunk with "echo: " and the chunk, then closes when the client does. */
+async function tcpEcho(): Promise<Peer> {
+  const open = new Set<Socket>();
+  const server: Server = createServer((socket) => {
+    open.add(socket);
+    socket.on('close', () => open.delete(socket));
+    socket.on('data', (chunk) => socket.write(Buffer.concat([Buffer.from('echo: '), chunk])));
+    socket.on('error', () => socket.destroy());
+  });
+  return onLoopback(server, () => {
+    for (const s of open) s.destroy();
+  });
 }
 
 /** udp-echo: answers every datagram with "echo: " and the datagram, to its sender. */
@@ -56,19 +63,7 @@ async function httpHello(): Promise<Peer> {
     res.writeHead(200, { 'content-type': 'text/plain' });
     res.end(`hello from the harness: ${req.url}`);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as { port: number };
-  return {
-    address: `127.0.0.1:${port}`,
-    stop: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return onLoopback(server, () => server.closeAllConnections());
 }
 
 export function startPeer(kind: PeerKind): Promise<Peer> {
