@@ -49,6 +49,7 @@ const caseSchema = (features: Set<string>, targets: Set<string>) =>
       )
       .min(1)
       .optional(),
+    listen: z.array(z.strictObject({ send: z.string(), expect: z.string() })).min(1).optional(),
   });
 
 export function loadFeatures(root: string): Record<string, string> {
@@ -82,6 +83,7 @@ export function loadCases(root: string, suites: string[], targets: Set<string>):
         const { guest, targets: caseTargets, invoke: { fixture, ...invoke }, ...rest } = c;
         // A server case's checks are its requests, made by the harness in order.
         if (rest.serve) rest.expect.checks = rest.serve.map((_, i) => `request-${i + 1}`);
+        if (rest.listen) rest.expect.checks = [...rest.expect.checks, ...rest.listen.map((_, i) => `exchange-${i + 1}`)];
         cases.push({
           ...rest, suite, file, guest: guest ?? c.id,
           invoke: { ...invoke, ...(fixture ? { fixtureDir: join(dir, 'fixtures', fixture) } : {}) },

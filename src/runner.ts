@@ -8,7 +8,7 @@ import { prebuilt } from './external/prebuilt.ts';
 import { loadWasiTestsuite } from './external/wasi-testsuite.ts';
 import { classify } from './classify.ts';
 import { executeCell, type Execution } from './execute.ts';
-import { freePort, serveCell } from './serve.ts';
+import { freePort, httpProbe, serveCell, tcpProbe } from './serve.ts';
 import { findExpectation, loadExpectations, overlay, type ExpectationRule } from './expectations.ts';
 import type { Filters } from './filters.ts';
 import { loadMatrix, type Matrix } from './matrix.ts';
@@ -46,15 +46,20 @@ export interface PlanOptions {
   external?: { format: 'wasi-testsuite'; path: string }[];
 }
 
-/** A served case: the runtime's server on a free loopback port, the case's requests against it. */
+/**
+ * A served case (the runtime's server mode) or a listening guest (run with `${port}`): started on
+ * a free loopback port, probed by the harness, then stopped.
+ */
 async function serveExecution(
   k: CaseSpec, artifact: string, target: string, rt: RuntimeEntry, version: string, workDir: string, timeoutMs: number, flags: string[],
 ): Promise<Execution> {
   await mkdir(workDir, { recursive: true });
   const port = await freePort();
-  const inv = { artifact, target, args: [], env: k.invoke.env, preopens: [], workDir, timeoutMs, extraFlags: flags };
-  const command = rt.adapter.serve!(inv, rt.located, version, port);
-  const raw = await serveCell(command, port, k.serve!, timeoutMs, workDir);
+  const args = k.invoke.args.map((a) => a.replaceAll('${port}', String(port)));
+  const inv = { artifact, target, args, env: k.invoke.env, preopens: [], workDir, timeoutMs, extraFlags: flags };
+  const command = k.serve ? rt.adapter.serve!(inv, rt.located, version, port) : await rt.adapter.command(inv, rt.located, version);
+  const probe = k.serve ? httpProbe(k.serve) : tcpProbe(k.listen!);
+  const raw = await serveCell(command, port, probe, timeoutMs, workDir, Boolean(k.serve));
   return { raw: rt.adapter.normalize(raw), command };
 }
 
@@ -197,7 +202,7 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
               await peer?.stop();
             }
           });
-        execution = k.serve
+        execution = k.serve || k.listen
           ? await limit(() => serveExecution(k, build!.artifact!.path, c.target, rt, runtimeVersion!, join(scratch, String(index)), timeoutMs, granted))
           : await attempt(String(index), []);
         // "On by default" or "behind a flag": a proposal that fails plainly is tried once more with its flags.

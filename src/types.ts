@@ -38,6 +38,8 @@ export interface CaseSpec {
   needs: string[];
   /** Server cases: the runtime serves the guest and the harness sends these requests in order. */
   serve?: { method: string; path: string; status: number; body?: string }[];
+  /** Listening guests: run with `${port}` in args; the harness connects and makes these exchanges. */
+  listen?: { send: string; expect: string }[];
   /** External suites: a prebuilt artifact in the suite's source language, no toolchain of ours. */
   prebuilt?: { artifact: string; language: string };
   /** Why the case could not be read; its cells are ERROR and the rest of the suite runs. */
