@@ -5,7 +5,7 @@ import { main } from '../src/main-errors.ts';
 import { loadMatrix } from '../src/matrix.ts';
 import { ROOT } from '../src/paths.ts';
 import { progress } from '../src/progress.ts';
-import { provision, stepsFor } from '../src/provision.ts';
+import { provisionMissing } from '../src/provision.ts';
 import { makePlan, runPlan } from '../src/runner.ts';
 import { renderSummary, renderSurprises } from '../src/summary.ts';
 
@@ -49,12 +49,7 @@ await main('matrix', async () => {
   const matrixFile = values.matrix ? resolve(values.matrix) : undefined;
 
   const matrix = loadMatrix(ROOT, matrixFile);
-  if (!values['no-provision']) {
-    const steps = stepsFor(matrix);
-    const needed = [];
-    for (const s of steps) if (await s.needed()) needed.push(s);
-    if (needed.length) await provision(needed, (line) => console.error(`provision ${line}`));
-  }
+  if (!values['no-provision']) await provisionMissing(matrix, (line) => console.error(`provision ${line}`));
 
   const plan = await makePlan({ root: ROOT, filters, external, ...(matrixFile ? { matrixFile } : {}), ...(shard ? { shard } : {}) });
   const runnable = plan.cells.filter((c) => !c.gate).length;

@@ -8,7 +8,7 @@ import { main } from '../src/main-errors.ts';
 import { loadMatrix } from '../src/matrix.ts';
 import { ROOT } from '../src/paths.ts';
 import { newRunId } from '../src/provenance.ts';
-import { provision, stepsFor } from '../src/provision.ts';
+import { provisionMissing } from '../src/provision.ts';
 
 const HELP = `Usage: npm test -- [filters] [--no-provision] [vitest options]
 
@@ -53,11 +53,7 @@ await main('test', async () => {
     return 0;
   }
   const filters = filtersFrom(ours);
-  if (!flags.has('no-provision')) {
-    const steps = [];
-    for (const s of stepsFor(loadMatrix(ROOT))) if (await s.needed()) steps.push(s);
-    if (steps.length) await provision(steps, (line) => console.error(`provision ${line}`));
-  }
+  if (!flags.has('no-provision')) await provisionMissing(loadMatrix(ROOT), (line) => console.error(`provision ${line}`));
   const { filter, options } = parseCLI(['vitest', ...rest]);
   const vitest = await startVitest('test', filter, {
     ...options,

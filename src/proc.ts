@@ -15,7 +15,7 @@ export interface ProcSpec {
 }
 
 /** Kills the whole process group: runtimes like jco start a child of their own. */
-function killGroup(pid: number | undefined): void {
+export function killGroup(pid: number | undefined): void {
   if (pid === undefined) return;
   try {
     process.kill(-pid, 'SIGKILL');

@@ -114,6 +114,13 @@ export function stepsFor(m: Matrix): Step[] {
   return [...steps.values()];
 }
 
+/** Installs only what is missing, quietly when nothing is: what `matrix` and `test` do before they start. */
+export async function provisionMissing(m: Matrix, report: (line: string) => void): Promise<void> {
+  const needed: Step[] = [];
+  for (const s of stepsFor(m)) if (await s.needed()) needed.push(s);
+  if (needed.length) await provision(needed, report);
+}
+
 /** Runs every needed step; one failing does not stop the others. Records the outcome in the cache. */
 export async function provision(steps: Step[], report: (line: string) => void): Promise<StepResult[]> {
   const results: StepResult[] = [];

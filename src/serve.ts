@@ -1,5 +1,6 @@
 import { createServer, connect } from 'node:net';
 import { execa } from 'execa';
+import { killGroup } from './proc.ts';
 import type { CommandSpec, RawOutcome } from './types.ts';
 
 export interface ServeRequest {
@@ -117,13 +118,7 @@ export async function serveCell(cmd: CommandSpec, port: number, probe: Probe, ti
   // A guest that listens itself finishes its own reporting after the exchange: let it exit.
   if (!waitForPort) await Promise.race([child, new Promise((r) => setTimeout(r, Math.max(0, deadline - performance.now())))]);
   const wasAlive = !exited;
-  if (child.pid !== undefined) {
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      /* already gone */
-    }
-  }
+  killGroup(child.pid);
   const r = await child;
   return {
     // A server that was still serving when we stopped it "exited" cleanly for the verdict.

@@ -12,6 +12,12 @@ function p3Flags(version: string): string[] | null {
   return null;
 }
 
+/**
+ * A clean environment (the host's RUST_BACKTRACE would change what wasmtime prints), with a
+ * HOME of our own so wasmtime's compiled-code cache works the same for everyone.
+ */
+const env = () => ({ PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: runtimeHome('wasmtime') });
+
 const wasmtime: RuntimeAdapter = {
   id: 'wasmtime',
   targets: {
@@ -36,9 +42,7 @@ const wasmtime: RuntimeAdapter = {
     for (const [k, v] of Object.entries(inv.env)) args.push('--env', `${k}=${v}`);
     for (const p of inv.preopens) args.push('--dir', `${p.host}::${p.guest}`);
     args.push(inv.artifact, ...inv.args);
-    // A clean environment (the host's RUST_BACKTRACE would change what wasmtime prints), with a
-    // HOME of our own so wasmtime's compiled-code cache works the same for everyone.
-    return { file: where.binary!, args, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: runtimeHome('wasmtime') }, flags: all };
+    return { file: where.binary!, args, env: env(), flags: all };
   },
 
   // `serve` links wasi:cli only when asked: guests whose libc imports it (componentize-py's) need -Scli.
@@ -47,7 +51,7 @@ const wasmtime: RuntimeAdapter = {
     return {
       file: where.binary!,
       args: ['serve', '--addr', `127.0.0.1:${port}`, ...flags, inv.artifact],
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: runtimeHome('wasmtime') },
+      env: env(),
       flags,
     };
   },
