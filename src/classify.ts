@@ -51,7 +51,7 @@ export function classify(ev: Evidence): Verdict {
   if (run.signal) return { status: 'CRASH', reason: `killed by ${run.signal}`, checks };
 
   const wrong: string[] = [];
-  if (run.exitCode !== ev.expect.exit) {
+  if (ev.expect.exit !== null && run.exitCode !== ev.expect.exit) {
     const hint = lastLine(run.stderr);
     wrong.push(`exit code ${run.exitCode}, want ${ev.expect.exit}${hint ? ` (stderr: ${hint})` : ''}`);
   }

@@ -1,11 +1,13 @@
 import { tmpdir } from 'node:os';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import { buildGuest, type BuildStats } from './build.ts';
 import { loadCases } from './cases.ts';
 import { prebuilt } from './external/prebuilt.ts';
-import { loadWasiTestsuite } from './external/wasi-testsuite.ts';
+import { loadWasiTestsuite, preopensOf } from './external/wasi-testsuite.ts';
+import { driveOperations, type Starter } from './operations.ts';
+import type { Limits } from './proc.ts';
 import { classify } from './classify.ts';
 import { executeCell, type Execution } from './execute.ts';
 import { freePort, httpProbe, serveCell, tcpProbe } from './serve.ts';
@@ -18,7 +20,7 @@ import { startPeer } from './peers.ts';
 import { gitState, hostInfo, newRunId } from './provenance.ts';
 import { RunRecorder } from './results.ts';
 import { sha256 } from './hash.ts';
-import type { BuildRecord, CaseSpec, Cell, Provenance, Result, RunFile } from './types.ts';
+import type { BuildRecord, CaseSpec, Cell, CommandSpec, Provenance, RawOutcome, Result, RunFile } from './types.ts';
 
 export interface PlannedCell extends Cell {
   gate: Gate;
@@ -63,11 +65,40 @@ async function serveExecution(
   return { raw: rt.adapter.normalize(raw), command };
 }
 
+/**
+ * A scripted case: each `run` starts the runtime afresh (its server mode for wasi:http/service, on a
+ * free loopback port) with that run's args, env and preopens into the cell's copy of the fixture.
+ */
+async function scriptExecution(
+  k: CaseSpec, artifact: string, target: string, rt: RuntimeEntry, version: string, workDir: string, limits: Limits, flags: string[],
+): Promise<Execution> {
+  await mkdir(workDir, { recursive: true });
+  const fixture = join(workDir, 'fixture');
+  if (k.invoke.fixtureDir) await cp(k.invoke.fixtureDir, fixture, { recursive: true });
+  let command: CommandSpec | undefined;
+  const start: Starter = async (run) => {
+    const preopens = preopensOf(run).map((p) => ({ host: resolve(fixture, p.host), guest: p.guest }));
+    const inv = { artifact, target, args: run.args, env: run.env, preopens, workDir, timeoutMs: limits.timeoutMs, extraFlags: flags };
+    if (k.world !== 'wasi:http/service') return { command: (command = await rt.adapter.command(inv, rt.located, version)) };
+    const port = await freePort();
+    return { command: (command = rt.adapter.serve!(inv, rt.located, version, port)), port };
+  };
+  try {
+    const raw = await driveOperations(k.operations!, start, limits, workDir);
+    return { raw: rt.adapter.normalize(raw), ...(command ? { command } : {}) };
+  } catch (e) {
+    const raw: RawOutcome = { exitCode: null, signal: null, timedOut: false, outputLimited: false, stdout: '', stderr: '', durationMs: 0, harnessError: (e as Error).message };
+    return { raw, ...(command ? { command } : {}) };
+  }
+}
+
 /** The toolchain of a cell: ours for its language, or the prebuilt copy for an external case. */
 function toolchainFor(plan: Pick<Plan, 'toolchains'>, k: CaseSpec, language: string): ToolchainEntry | undefined {
   if (k.prebuilt) return { toolchain: prebuilt, located: { source: { kind: 'builtin' } }, detection: { available: true, version: 'prebuilt' } };
   return plan.toolchains.get(language);
 }
+
+const servedCase = (k: CaseSpec) => Boolean(k.serve) || k.world === 'wasi:http/service';
 
 /** Reads matrix.yaml and the cases, detects every tool, and expands the filtered cells. */
 export async function makePlan(opts: PlanOptions): Promise<Plan> {
@@ -103,7 +134,7 @@ export async function makePlan(opts: PlanOptions): Promise<Plan> {
         language: c.language,
         runtimeLabel: c.runtimeLabel,
         target: c.target,
-        serve: { needed: Boolean(byId.get(`${c.suite}/${c.case}`)!.serve), available: Boolean(rt.adapter.serve) },
+        serve: { needed: servedCase(byId.get(`${c.suite}/${c.case}`)!), available: Boolean(rt.adapter.serve) },
       }),
     };
   });
@@ -202,9 +233,12 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
               await peer?.stop();
             }
           });
-        execution = k.serve || k.listen
-          ? await limit(() => serveExecution(k, build!.artifact!.path, c.target, rt, runtimeVersion!, join(scratch, String(index)), timeoutMs, granted))
-          : await attempt(String(index), []);
+        const limits = { timeoutMs, outputBytes: plan.matrix.defaults.outputBytes };
+        execution = k.operations
+          ? await limit(() => scriptExecution(k, build!.artifact!.path, c.target, rt, runtimeVersion!, join(scratch, String(index)), limits, granted))
+          : k.serve || k.listen
+            ? await limit(() => serveExecution(k, build!.artifact!.path, c.target, rt, runtimeVersion!, join(scratch, String(index)), timeoutMs, granted))
+            : await attempt(String(index), []);
         // "On by default" or "behind a flag": a proposal that fails plainly is tried once more with its flags.
         const flags = k.proposal ? rt.adapter.proposalFlags?.(k.proposal, runtimeVersion!) : null;
         if (flags?.length && classifyRun(execution).status !== 'PASS') {

@@ -20,7 +20,8 @@ export interface CaseSpec {
     preopens: { host: string; guest: string }[];
   };
   expect: {
-    exit: number;
+    /** null: the exit code is judged elsewhere (a scripted `wait`). */
+    exit: number | null;
     checks: string[];
     stdout: string[];
     stderr: string[];
@@ -42,9 +43,32 @@ export interface CaseSpec {
   listen?: { send: string; expect: string }[];
   /** External suites: a prebuilt artifact in the suite's source language, no toolchain of ours. */
   prebuilt?: { artifact: string; language: string };
+  /** A scripted run (wasi-testsuite's `operations`): each step is a check; `expect.exit` is then null. */
+  operations?: Operation[];
+  /** The world the guest exports; `wasi:http/service` runs in the runtime's server mode. */
+  world?: 'wasi:cli/command' | 'wasi:http/service';
   /** Why the case could not be read; its cells are ERROR and the rest of the suite runs. */
   invalid?: string;
 }
+
+/** One step of a scripted run, in wasi-testsuite's terms (doc/specification.md). */
+export type Operation =
+  | { type: 'run'; args: string[]; env: Record<string, string>; dirs: string[]; root?: string }
+  | { type: 'wait'; exit_code: number }
+  | { type: 'read'; id: string; payload: string }
+  | { type: 'write'; id: string; payload: string }
+  | { type: 'connect'; id: string; protocol_type: 'tcp' | 'udp' | 'http' }
+  | { type: 'send'; id: string; payload: string }
+  | { type: 'recv'; id: string; payload: string }
+  | {
+      type: 'request';
+      method: string;
+      path: string;
+      headers: Record<string, string>;
+      body: string;
+      response: { status: number; headers: Record<string, string>; body: string };
+    }
+  | { type: 'kill'; signal: string };
 
 /** Found, with a version, or not found with the reason and a way to get it. */
 export type Detection =

@@ -1,5 +1,6 @@
-"""TCP server over WASI 0.3 sockets: listen on 127.0.0.1:argv[1], accept one connection,
-answer its first line with "echo: " and the line, then exit."""
+"""TCP server over WASI 0.3 sockets: listen on 127.0.0.1:argv[1] (0: a port of the system's
+choosing), print the bound address as host:port, accept one connection, answer its first line
+with "echo: " and the line, then exit."""
 import asyncio
 import sys
 import wit_world
@@ -12,6 +13,8 @@ async def main():
         sock = TcpSocket.create(IpAddressFamily.IPV4)
         sock.bind(IpSocketAddress_Ipv4(Ipv4SocketAddress(port=int(sys.argv[1]), address=(127, 0, 0, 1))))
         incoming = sock.listen()
+        bound = sock.get_local_address().value
+        print(f"{'.'.join(map(str, bound.address))}:{bound.port}", flush=True)
         listening, err = True, None
     except Exception as e:  # the WASI error code arrives as an exception
         listening, err = False, e

@@ -17,12 +17,6 @@ async function collect(hostDir, guestDir, files, dirs) {
   }
 }
 
-async function readStdin() {
-  const chunks = [];
-  for await (const c of process.stdin) chunks.push(c);
-  return new Uint8Array(Buffer.concat(chunks));
-}
-
 const files = {};
 const dirs = [];
 for (const p of spec.preopens) await collect(p.host, p.guest, files, dirs);
@@ -41,10 +35,15 @@ try {
     for await (const chunk of from) to.write(chunk);
   };
   const pumps = Promise.all([pump(proc.stdout, process.stdout), pump(proc.stderr, process.stderr)]);
-  await proc.stdin.write(await readStdin());
-  await proc.stdin.close();
+  // Stdin is passed on as it arrives, so an interactive guest can answer each line; a guest that
+  // exits without reading it all must not leave us waiting on it.
+  void (async () => {
+    for await (const c of process.stdin) await proc.stdin.write(new Uint8Array(c));
+    await proc.stdin.close();
+  })().catch(() => {});
   const out = await proc.wait({ check: false });
   await pumps;
+  process.stdin.destroy();
   process.exitCode = out.exitCode ?? 1;
 } catch (e) {
   // Traps arrive as errors from the sdk; keep its words for the adapter to classify.

@@ -1,10 +1,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
+import { operationChecks } from '../operations.ts';
 import type { CaseSpec } from '../types.ts';
 
-/** Test file keys of WebAssembly/wasi-testsuite (doc/specification.md), older and newer. */
-const specSchema = z.strictObject({
+/** The older test file keys of WebAssembly/wasi-testsuite (doc/specification.md). */
+const legacySchema = z.strictObject({
   args: z.array(z.string()).default([]),
   env: z.record(z.string(), z.string()).default({}),
   exit_code: z.number().int().min(0).max(255).default(0),
@@ -12,10 +13,34 @@ const specSchema = z.strictObject({
   stderr: z.string().optional(),
   root: z.string().optional(),
   dirs: z.array(z.string()).default([]),
-  proposals: z.array(z.string()).default([]),
-  world: z.enum(['wasi:cli/command', 'wasi:http/service']).optional(),
-  operations: z.array(z.looseObject({ type: z.string() })).default([]),
 });
+
+const fields = z.record(z.string(), z.string()).default({});
+const operation = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('run'), args: z.array(z.string()).default([]), env: fields, dirs: z.array(z.string()).default([]), root: z.string().optional() }),
+  z.strictObject({ type: z.literal('wait'), exit_code: z.number().int().default(0) }),
+  z.strictObject({ type: z.literal('read'), id: z.enum(['stdout', 'stderr']).default('stdout'), payload: z.string().default('') }),
+  z.strictObject({ type: z.literal('write'), id: z.string().default('stdin'), payload: z.string().default('') }),
+  z.strictObject({ type: z.literal('connect'), id: z.string().default('server'), protocol_type: z.enum(['tcp', 'udp', 'http']).default('tcp') }),
+  z.strictObject({ type: z.literal('send'), id: z.string(), payload: z.string().default('') }),
+  z.strictObject({ type: z.literal('recv'), id: z.string(), payload: z.string().default('') }),
+  z.strictObject({
+    type: z.literal('request'), method: z.string().default('GET'), path: z.string().default('/'), headers: fields, body: z.string().default(''),
+    response: z.strictObject({ status: z.number().int().default(200), headers: fields, body: z.string().default('') }).default({ status: 200, headers: {}, body: '' }),
+  }),
+  z.strictObject({ type: z.literal('kill'), signal: z.string().regex(/^SIG[A-Z0-9]+$/, 'a signal name such as SIGTERM').default('SIGTERM') }),
+]);
+
+/** The newer keys (2026): an ordered script, the proposals it needs and the world it exports. */
+const scriptSchema = z.strictObject({
+  operations: z.array(operation).default([{ type: 'run', args: [], env: {}, dirs: [] }, { type: 'wait', exit_code: 0 }]),
+  proposals: z.array(z.enum(['http', 'sockets'])).default([]),
+  world: z.enum(['wasi:cli/command', 'wasi:http/service']).default('wasi:cli/command'),
+});
+
+const NEW_KEYS = ['operations', 'proposals', 'world'];
+/** Proposals as host grants: what a runtime must be told to link. */
+const NEEDS: Record<string, string> = { http: 'http', sockets: 'network' };
 
 const manifestSchema = z.strictObject({
   name: z.string().min(1),
@@ -23,7 +48,7 @@ const manifestSchema = z.strictObject({
 });
 
 const TARGET = { 'wasm32-wasip1': 'p1', 'wasm32-wasip3': 'p3' } as const;
-const LANGUAGES = ['rust', 'c', 'assemblyscript'];
+const LANGUAGES = ['rust', 'c', 'assemblyscript', 'python'];
 
 export interface ExternalSuite {
   name: string;
@@ -78,34 +103,69 @@ function caseOf(suiteDir: string, suite: string, target: string, language: strin
     limits: {}, needs: [], prebuilt: { artifact: wasm, language },
   };
   if (!existsSync(wasm)) return { ...base, invalid: `${specFile}: no ${id}.wasm beside it` };
-  let spec: z.infer<typeof specSchema>;
+  let raw: Record<string, unknown>;
   try {
-    spec = specSchema.parse(existsSync(specFile) ? JSON.parse(readFileSync(specFile, 'utf8')) : {});
+    raw = existsSync(specFile) ? JSON.parse(readFileSync(specFile, 'utf8')) : {};
   } catch (e) {
     return { ...base, invalid: problemOf(specFile, e) };
   }
-  if (spec.world === 'wasi:http/service' || spec.operations.length) {
-    return { ...base, invalid: `${specFile}: wasi:http/service worlds and operations are not driven by wasi-matrix yet` };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ...base, invalid: `${specFile}: a test spec is a JSON object` };
+  const keys = Object.keys(raw);
+  if (keys.some((k) => NEW_KEYS.includes(k))) {
+    if (keys.some((k) => k in legacySchema.shape)) return { ...base, invalid: `${specFile}: mixes the older keys with operations/proposals/world` };
+    return scriptCase(base, suiteDir, specFile, raw);
   }
-  for (const d of [...(spec.root ? [spec.root] : []), ...spec.dirs]) {
-    if (!existsSync(join(suiteDir, d)) || !statSync(join(suiteDir, d)).isDirectory()) {
-      return { ...base, invalid: `${specFile}: directory ${d} does not exist in the suite` };
-    }
+  let spec: z.infer<typeof legacySchema>;
+  try {
+    spec = legacySchema.parse(raw);
+  } catch (e) {
+    return { ...base, invalid: problemOf(specFile, e) };
   }
+  const missing = missingDir(suiteDir, [...(spec.root ? [spec.root] : []), ...spec.dirs]);
+  if (missing) return { ...base, invalid: `${specFile}: directory ${missing} does not exist in the suite` };
   // Each test gets a fresh copy of the suite folder (tests write into their trees); preopens point into it.
-  const preopens = [
-    ...(spec.root ? [{ host: spec.root, guest: '/' }] : []),
-    ...spec.dirs.map((d) => ({ host: d, guest: d })),
-  ];
+  const preopens = preopensOf(spec);
   return {
     ...base,
-    features: ['external', ...spec.proposals.map((p) => `external.${p}`)],
     invoke: { args: spec.args, env: spec.env, preopens, ...(preopens.length ? { fixtureDir: suiteDir } : {}) },
     expect: {
       ...base.expect, exit: spec.exit_code,
       ...(spec.stdout !== undefined ? { stdoutIs: spec.stdout } : {}),
       ...(spec.stderr !== undefined ? { stderrIs: spec.stderr } : {}),
     },
+  };
+}
+
+/** `root` is preopened as `/`, each of `dirs` under its own name; hosts are relative to the suite copy. */
+export function preopensOf(layout: { root?: string | undefined; dirs: string[] }): { host: string; guest: string }[] {
+  return [...(layout.root ? [{ host: layout.root, guest: '/' }] : []), ...layout.dirs.map((d) => ({ host: d, guest: d }))];
+}
+
+function missingDir(suiteDir: string, dirs: string[]): string | undefined {
+  return dirs.find((d) => !existsSync(join(suiteDir, d)) || !statSync(join(suiteDir, d)).isDirectory());
+}
+
+/** A newer-style test: its operations become the cell's checks, its proposals host grants. */
+function scriptCase(base: CaseSpec, suiteDir: string, specFile: string, raw: unknown): CaseSpec {
+  let spec: z.infer<typeof scriptSchema>;
+  try {
+    spec = scriptSchema.parse(raw);
+  } catch (e) {
+    return { ...base, invalid: problemOf(specFile, e) };
+  }
+  const runs = spec.operations.filter((o) => o.type === 'run');
+  const missing = missingDir(suiteDir, runs.flatMap((r) => [...(r.root ? [r.root] : []), ...r.dirs]));
+  if (missing) return { ...base, invalid: `${specFile}: directory ${missing} does not exist in the suite` };
+  const needs = spec.proposals.map((p) => NEEDS[p]!);
+  if (spec.operations.some((o) => o.type === 'connect') && !needs.includes('network')) needs.push('network');
+  return {
+    ...base,
+    features: ['external', ...spec.proposals.map((p) => `external.${p}`)],
+    invoke: { ...base.invoke, ...(runs.some((r) => r.root || r.dirs.length) ? { fixtureDir: suiteDir } : {}) },
+    expect: { ...base.expect, exit: null, checks: operationChecks(spec.operations) },
+    operations: spec.operations,
+    world: spec.world,
+    needs,
   };
 }
 
