@@ -1,11 +1,11 @@
-import { chmodSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { toSource, type Matrix } from './matrix.ts';
 import { npmTool } from './npm-bin.ts';
 import { cacheDir } from './paths.ts';
 import { writeAtomic } from './results.ts';
-import { cargoRoot, pypiDir } from './sources.ts';
+import { cargoRoot, MAVEN_DONE, mavenDir, pypiDir } from './sources.ts';
 import type { Source } from './types.ts';
 
 export interface Step {
@@ -84,6 +84,31 @@ function cargoStep(s: Extract<Source, { kind: 'cargo' }>): Step {
   };
 }
 
+/** Maven Central artifacts and their runtime closure, copied flat into one cached folder by `mvn`. */
+function mavenStep(s: Extract<Source, { kind: 'maven' }>): Step {
+  const dir = mavenDir(s.artifacts);
+  return {
+    name: `maven: ${s.artifacts.join(', ')}`,
+    needed: async () => !existsSync(join(dir, MAVEN_DONE)),
+    async install(log) {
+      const tmp = `${dir}.tmp`;
+      rmSync(tmp, { recursive: true, force: true });
+      mkdirSync(tmp, { recursive: true });
+      const deps = s.artifacts.map((a) => {
+        const [g, art, v, type] = a.split(':');
+        return `<dependency><groupId>${g}</groupId><artifactId>${art}</artifactId><version>${v}</version>${type ? `<type>${type}</type>` : ''}</dependency>`;
+      });
+      const pom = join(tmp, 'fetch.pom.xml');
+      writeFileSync(pom, `<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion><groupId>wasi-matrix</groupId><artifactId>fetch</artifactId><version>1</version><packaging>pom</packaging><dependencies>${deps.join('')}</dependencies></project>\n`);
+      log(`mvn dependency:copy-dependencies (${s.artifacts.length} artifacts and their runtime closure)`);
+      await execa('mvn', ['-q', '-B', '-f', pom, 'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${tmp}`]);
+      writeFileSync(join(tmp, MAVEN_DONE), `${s.artifacts.join('\n')}\n`);
+      rmSync(dir, { recursive: true, force: true });
+      renameSync(tmp, dir);
+    },
+  };
+}
+
 function npmStep(pkg: string): Step {
   return {
     name: `npm: ${pkg}`,
@@ -108,6 +133,7 @@ export function stepsFor(m: Matrix): Step[] {
       : s.kind === 'pypi' ? pypiStep(s)
       : s.kind === 'cargo' ? cargoStep(s)
       : s.kind === 'npm' ? npmStep(s.package)
+      : s.kind === 'maven' ? mavenStep(s)
       : null;
     if (step && !steps.has(step.name)) steps.set(step.name, step);
   }

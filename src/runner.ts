@@ -240,8 +240,9 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
             ? await limit(() => serveExecution(k, build!.artifact!.path, c.target, rt, runtimeVersion!, join(scratch, String(index)), timeoutMs, granted))
             : await attempt(String(index), []);
         // "On by default" or "behind a flag": a proposal that fails plainly is tried once more with its flags.
-        const flags = k.proposal ? rt.adapter.proposalFlags?.(k.proposal, runtimeVersion!) : null;
-        if (flags?.length && classifyRun(execution).status !== 'PASS') {
+        const proposals = [...(k.proposal ? [k.proposal] : []), ...(tc.toolchain.proposals ?? [])];
+        const flags = [...new Set(proposals.flatMap((p) => rt.adapter.proposalFlags?.(p, runtimeVersion!) ?? []))];
+        if (flags.length && classifyRun(execution).status !== 'PASS') {
           const plain = classifyRun(execution);
           const flagged = await attempt(`${index}-flags`, flags);
           const note = `without flags: ${plain.status}${plain.reason ? ` (${plain.reason.slice(0, 160)})` : ''}`;

@@ -1,4 +1,4 @@
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import which from 'which';
 import { cacheDir } from './paths.ts';
@@ -11,6 +11,15 @@ export function pypiDir(pkg: string, version: string): string {
 export function cargoRoot(crate: string, version: string): string {
   return join(cacheDir(), 'cargo', `${crate}-${version}`);
 }
+
+/** One folder per artifact set, named after its first coordinate: `kotlin-compiler-embeddable-2.3.0`. */
+export function mavenDir(artifacts: string[]): string {
+  const [, artifact, version] = artifacts[0]!.split(':');
+  return join(cacheDir(), 'maven', `${artifact}-${version}`);
+}
+
+/** Written last by the install step, so a half-fetched folder is never taken for a whole one. */
+export const MAVEN_DONE = '.complete';
 
 function executable(path: string): boolean {
   try {
@@ -41,6 +50,12 @@ export function locate(source: Source): Located {
       return executable(bin)
         ? { source, binary: bin }
         : { source, missing: `${source.crate} ${source.version} is not installed (${bin}); run \`npm run provision\`` };
+    }
+    case 'maven': {
+      const dir = mavenDir(source.artifacts);
+      return existsSync(join(dir, MAVEN_DONE))
+        ? { source, dir }
+        : { source, missing: `${source.artifacts.join(', ')} not fetched (${dir}); run \`npm run provision\`` };
     }
     case 'npm':
     case 'apt':

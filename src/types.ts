@@ -84,13 +84,17 @@ export type Source =
   | { kind: 'npm'; package: string }
   | { kind: 'pypi'; package: string; version: string; bin: string }
   | { kind: 'cargo'; crate: string; version: string; features: string[]; bin: string }
-  | { kind: 'apt'; packages: string[] };
+  | { kind: 'apt'; packages: string[] }
+  /** Maven Central coordinates (`group:artifact:version[:type]`), fetched with their runtime closure into one folder. */
+  | { kind: 'maven'; artifacts: string[] };
 
 /** What a runtime adapter is given to find its binary: the resolved source. */
 export interface Located {
   source: Source;
   /** Absolute path of the executable, when the source names one and it exists. */
   binary?: string;
+  /** The folder a library-shaped source (maven) was fetched into, when it is complete. */
+  dir?: string;
   /** Why the binary could not be found. */
   missing?: string;
 }
@@ -199,6 +203,8 @@ export interface Toolchain {
   targets: Record<TargetId, Support>;
   /** Routes to a target (`native`, `adapter`, …); several give several cells. Default: native. */
   variants?: Record<TargetId, string[]>;
+  /** Core proposals every artifact uses: a run that fails plainly is retried with the runtime's flags for them. */
+  proposals?: string[];
   detect(where: Located): Promise<Detection>;
   /** Source files (absolute) that define a guest; none means the language lacks this guest. */
   sources(guest: string): Promise<string[]>;
