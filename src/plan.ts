@@ -72,12 +72,15 @@ export interface GateInput {
   language: string;
   runtimeLabel: string;
   target: TargetId;
+  /** Why the language cannot express the case's feature at all, when it cannot. */
+  cannot?: string;
   /** The case is served (wasi:http), and whether this runtime has a server mode. */
   serve?: { needed: boolean; available: boolean };
 }
 
 /** Why a cell cannot run here, if it cannot: "can't" comes before "not installed". */
 export function gate(g: GateInput): Gate {
+  if (g.cannot) return { status: 'UNSUPPORTED', reason: `${g.language}: ${g.cannot}` };
   const emit = g.toolchainTargets[g.target] ?? { ok: false, reason: `the ${g.language} toolchain has no recipe for ${g.target}` };
   if (!emit.ok) return { status: 'UNSUPPORTED', reason: `${g.language}: ${emit.reason}` };
   const load = g.runtimeTargets[g.target] ?? { ok: false, reason: `cannot load ${g.target}` };

@@ -12,7 +12,7 @@ import { classify } from './classify.ts';
 import { executeCell, type Execution } from './execute.ts';
 import { freePort, httpProbe, serveCell, tcpProbe } from './serve.ts';
 import { findExpectation, loadExpectations, overlay, type ExpectationRule } from './expectations.ts';
-import type { Filters } from './filters.ts';
+import { featureMatches, type Filters } from './filters.ts';
 import { loadMatrix, type Matrix } from './matrix.ts';
 import { expand, gate, type Gate, type PlanInput } from './plan.ts';
 import { inventory, type RuntimeEntry, type ToolchainEntry } from './inventory.ts';
@@ -20,7 +20,7 @@ import { startPeer } from './peers.ts';
 import { gitState, hostInfo, newRunId } from './provenance.ts';
 import { RunRecorder } from './results.ts';
 import { sha256 } from './hash.ts';
-import type { BuildRecord, CaseSpec, Cell, CommandSpec, Provenance, RawOutcome, Result, RunFile } from './types.ts';
+import type { BuildRecord, CaseSpec, Cell, CommandSpec, Provenance, RawOutcome, Result, RunFile, Toolchain } from './types.ts';
 
 export interface PlannedCell extends Cell {
   gate: Gate;
@@ -98,6 +98,11 @@ function toolchainFor(plan: Pick<Plan, 'toolchains'>, k: CaseSpec, language: str
   return plan.toolchains.get(language);
 }
 
+/** The reason a language gives for not expressing any of a case's features. */
+function cannotOf(tc: Toolchain, k: CaseSpec): string | undefined {
+  return Object.entries(tc.cannot ?? {}).find(([tag]) => featureMatches(tag, k.features))?.[1];
+}
+
 const servedCase = (k: CaseSpec) => Boolean(k.serve) || k.world === 'wasi:http/service';
 
 /** Reads matrix.yaml and the cases, detects every tool, and expands the filtered cells. */
@@ -115,7 +120,8 @@ export async function makePlan(opts: PlanOptions): Promise<Plan> {
   const languages: PlanInput['languages'] = {};
   for (const [language, { toolchain }] of toolchains) {
     const guests = new Set<string>();
-    for (const k of caseList) if ((await toolchain.sources(k.guest)).length) guests.add(k.guest);
+    // A case in a feature the language cannot express gets cells too, to say so.
+    for (const k of caseList) if ((await toolchain.sources(k.guest)).length || cannotOf(toolchain, k)) guests.add(k.guest);
     languages[language] = { guests, ...(toolchain.variants ? { variants: toolchain.variants } : {}) };
   }
 
@@ -124,6 +130,7 @@ export async function makePlan(opts: PlanOptions): Promise<Plan> {
   let planned: PlannedCell[] = cells.map((c) => {
     const tc = toolchainFor({ toolchains }, byId.get(`${c.suite}/${c.case}`)!, c.language)!;
     const rt = runtimes.get(c.runtimeLabel)!;
+    const cannot = cannotOf(tc.toolchain, byId.get(`${c.suite}/${c.case}`)!);
     return {
       ...c,
       gate: gate({
@@ -134,6 +141,7 @@ export async function makePlan(opts: PlanOptions): Promise<Plan> {
         language: c.language,
         runtimeLabel: c.runtimeLabel,
         target: c.target,
+        ...(cannot ? { cannot } : {}),
         serve: { needed: servedCase(byId.get(`${c.suite}/${c.case}`)!), available: Boolean(rt.adapter.serve) },
       }),
     };

@@ -41,7 +41,8 @@ const nodeWasi: RuntimeAdapter = {
     if (raw.exitCode === 0) return raw;
     const trap = /RuntimeError: (.*)/.exec(raw.stderr);
     if (trap) return { ...raw, trap: trap[1]! };
-    const load = /(CompileError|LinkError): (.*)/.exec(raw.stderr);
+    // An import node:wasi does not provide (e.g. wasi-threads' `wasi` module) is a TypeError at instantiation.
+    const load = /(CompileError|LinkError|TypeError: WebAssembly\.instantiate\(\)): (.*)/.exec(raw.stderr);
     return load ? { ...raw, internalError: `Node cannot load the guest: ${load[1]}: ${load[2]}` } : raw;
   },
 };

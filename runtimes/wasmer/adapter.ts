@@ -41,7 +41,7 @@ const wasmer: RuntimeAdapter = {
     const names: Record<string, string> = {
       simd: 'simd', 'relaxed-simd': 'relaxed-simd', threads: 'threads', 'multi-value': 'multi-value', 'bulk-memory': 'bulk-memory',
       'tail-call': 'tail-call', 'multi-memory': 'multi-memory', memory64: 'memory64', exnref: 'exceptions', 'legacy-eh': 'exceptions',
-      'extended-const': 'extended-const', 'function-references': 'reference-types',
+      'extended-const': 'extended-const', 'function-references': 'reference-types', 'wasi-threads': 'threads',
     };
     return names[proposal] ? [`--enable-${names[proposal]}`] : null;
   },

@@ -61,8 +61,11 @@ const wasmtime: RuntimeAdapter = {
   needFlags: (need) => (need === 'network' ? ['-Sinherit-network', '-Stcp', '-Sudp'] : need === 'http' ? ['-Shttp'] : []),
 
   proposalFlags(proposal, version) {
+    const v = semver.coerce(version) ?? '0.0.0';
     // shared memory became its own switch in 40.
-    const shared = semver.gte(semver.coerce(version) ?? '0.0.0', '40.0.0') ? ',shared-memory' : '';
+    const shared = semver.gte(v, '40.0.0') ? ',shared-memory' : '';
+    // wasi-threads (the host's thread-spawn) was removed in 47: there is no switch left to try.
+    if (proposal === 'wasi-threads') return semver.lt(v, '47.0.0') ? [`-Wthreads${shared}`, '-Sthreads'] : null;
     const w: Record<string, string> = {
       gc: 'gc,function-references', exnref: 'exceptions', 'legacy-eh': 'exceptions', 'relaxed-simd': 'relaxed-simd',
       'tail-call': 'tail-call', memory64: 'memory64', 'multi-memory': 'multi-memory', 'extended-const': 'extended-const',
@@ -77,9 +80,10 @@ const wasmtime: RuntimeAdapter = {
     if (trap && raw.exitCode === 134) return { ...raw, trap: trap[1]! };
     // wasmtime's own failures read "Error: …" then "Caused by:": report the innermost cause.
     if (raw.exitCode === 0 || !raw.stderr.startsWith('Error: ') || !raw.stderr.includes('Caused by:')) return raw;
-    const causes = [...raw.stderr.matchAll(/^\s+\d+: (.*)$/gm)].map((m) => m[1]!);
+    // Numbered causes, outermost first; wasm backtrace frames (`0x13d - <unknown>!…`) are numbered too.
+    const causes = [...raw.stderr.matchAll(/^\s+\d+: (.*)$/gm)].map((m) => m[1]!).filter((c) => !/^0x[0-9a-f]+ - /.test(c));
     const first = raw.stderr.split('\n')[0]!.slice(7);
-    const reason = first.startsWith('failed to') ? (causes.find((c) => !c.startsWith('failed to invoke')) ?? first) : first;
+    const reason = first.startsWith('failed to') ? (causes.at(-1) ?? first) : first;
     return { ...raw, internalError: reason };
   },
 };

@@ -1,0 +1,44 @@
+;; wasi-threads: four threads started through the host's `wasi.thread-spawn`, each adding its
+;; argument 1000 times to one counter with atomic read-modify-write on the shared memory, then
+;; counting itself done and waking the main thread, which sleeps in memory.atomic.wait32.
+;; Exit status: 0 when the sum is 1000 * (1 + 2 + 3 + 4); 2 a spawn failed; 3 the threads did
+;; not all finish within 10 s; 4 the sum is wrong.
+(module
+  (import "wasi" "thread-spawn" (func $spawn (param i32) (result i32)))
+  (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+  ;; wasi-threads gives every thread its own instance over one imported shared memory.
+  (import "env" "memory" (memory 1 1 shared))
+  ;; Hosts read the guest's memory through this export, as they do for wasi-libc programs.
+  (export "memory" (memory 0))
+  (global $counter i32 (i32.const 64))
+  (global $done i32 (i32.const 68))
+
+  (func (export "wasi_thread_start") (param $tid i32) (param $arg i32)
+    (local $i i32)
+    (loop $add
+      (drop (i32.atomic.rmw.add (global.get $counter) (local.get $arg)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $add (i32.lt_u (local.get $i) (i32.const 1000))))
+    (drop (i32.atomic.rmw.add (global.get $done) (i32.const 1)))
+    (drop (memory.atomic.notify (global.get $done) (i32.const 1))))
+
+  (func (export "_start")
+    (local $k i32)
+    (local $seen i32)
+    (local $rounds i32)
+    (local.set $k (i32.const 1))
+    (loop $start
+      ;; A negative thread id is the host's refusal.
+      (if (i32.lt_s (call $spawn (local.get $k)) (i32.const 0)) (then (call $exit (i32.const 2))))
+      (local.set $k (i32.add (local.get $k) (i32.const 1)))
+      (br_if $start (i32.le_u (local.get $k) (i32.const 4))))
+    (loop $join
+      (local.set $seen (i32.atomic.load (global.get $done)))
+      (if (i32.lt_u (local.get $seen) (i32.const 4))
+        (then
+          (if (i32.ge_u (local.get $rounds) (i32.const 100)) (then (call $exit (i32.const 3))))
+          ;; Sleep until `done` changes from what we saw, at most 100 ms a round.
+          (drop (memory.atomic.wait32 (global.get $done) (local.get $seen) (i64.const 100000000)))
+          (local.set $rounds (i32.add (local.get $rounds) (i32.const 1)))
+          (br $join))))
+    (call $exit (select (i32.const 0) (i32.const 4) (i32.eq (i32.atomic.load (global.get $counter)) (i32.const 10000))))))
