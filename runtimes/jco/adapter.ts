@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { npmTool } from '../../src/npm-bin.ts';
-import type { RawOutcome, RuntimeAdapter } from '../../src/types.ts';
+import type { CommandSpec, Invocation, RawOutcome, RuntimeAdapter } from '../../src/types.ts';
 
 /**
  * By default `jco run` hands the guest the whole host environment and preopens
@@ -20,6 +20,21 @@ function setupModule(env: Record<string, string>, preopens: { host: string; gues
   ].join('\n');
 }
 
+function jcoCommand(verb: 'run' | 'serve', inv: Invocation, options: string[]): CommandSpec {
+  const t = npmTool('@bytecodealliance/jco');
+  if ('missing' in t) throw new Error(t.missing);
+  // The setup module must sit inside jco's output dir so that it resolves the same preview2-shim instance.
+  const dir = join(inv.workDir, 'jco');
+  mkdirSync(dir, { recursive: true });
+  const setup = join(dir, '_wasi_matrix_setup.mjs');
+  writeFileSync(setup, setupModule(inv.env, inv.preopens));
+  return {
+    file: process.execPath,
+    args: [t.script, verb, ...options, '--jco-dir', dir, '--jco-import', setup, inv.artifact, ...inv.args],
+    env: {},
+  };
+}
+
 const jco: RuntimeAdapter = {
   id: 'jco',
   targets: {
@@ -35,18 +50,12 @@ const jco: RuntimeAdapter = {
   },
 
   command(inv) {
-    const t = npmTool('@bytecodealliance/jco');
-    if ('missing' in t) throw new Error(t.missing);
-    // The setup module must sit inside jco's output dir so that it resolves the same preview2-shim instance.
-    const dir = join(inv.workDir, 'jco');
-    mkdirSync(dir, { recursive: true });
-    const setup = join(dir, '_wasi_matrix_setup.mjs');
-    writeFileSync(setup, setupModule(inv.env, inv.preopens));
-    return {
-      file: process.execPath,
-      args: [t.script, 'run', '--jco-dir', dir, '--jco-import', setup, inv.artifact, ...inv.args],
-      env: {},
-    };
+    return jcoCommand('run', inv, []);
+  },
+
+  // `jco serve` transpiles the component and answers wasi:http/incoming-handler calls from Node's http server.
+  serve(inv, _where, _version, port) {
+    return jcoCommand('serve', inv, ['--host', '127.0.0.1', '--port', String(port)]);
   },
 
   normalize(raw: RawOutcome): RawOutcome {
