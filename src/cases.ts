@@ -37,7 +37,7 @@ const caseSchema = (features: Set<string>, targets: Set<string>) =>
     limits: z.strictObject({ timeoutMs: z.number().int().positive().optional() }).prefault({}),
     proposal: z.string().regex(/^[a-z0-9-]+$/).optional(),
     peer: z.enum(PEERS).optional(),
-    needs: z.array(z.enum(['network', 'http'])).default([]),
+    needs: z.array(z.enum(['network', 'http', 'listener'])).default([]),
     serve: z
       .array(
         z.strictObject({

@@ -57,8 +57,8 @@ async function serveExecution(
 ): Promise<Execution> {
   await mkdir(workDir, { recursive: true });
   const port = await freePort();
-  const args = k.invoke.args.map((a) => a.replaceAll('${port}', String(port)));
-  const inv = { artifact, target, args, env: k.invoke.env, preopens: [], workDir, timeoutMs, extraFlags: flags };
+  const at = (a: string) => a.replaceAll('${port}', String(port));
+  const inv = { artifact, target, args: k.invoke.args.map(at), env: k.invoke.env, preopens: [], workDir, timeoutMs, extraFlags: flags.map(at) };
   const command = k.serve ? rt.adapter.serve!(inv, rt.located, version, port) : await rt.adapter.command(inv, rt.located, version);
   const probe = k.serve ? httpProbe(k.serve) : tcpProbe(k.listen!);
   const raw = await serveCell(command, port, probe, timeoutMs, workDir, Boolean(k.serve));

@@ -58,7 +58,12 @@ const wasmtime: RuntimeAdapter = {
 
   // Network access is off unless inherited; TCP and UDP are named too (off by default from 48);
   // wasi:http is linked into `run` only when asked for.
-  needFlags: (need) => (need === 'network' ? ['-Sinherit-network', '-Stcp', '-Sudp'] : need === 'http' ? ['-Shttp'] : []),
+  // A preopened listener (p1's only way to serve) exists in the legacy p1 implementation alone.
+  needFlags: (need) =>
+    need === 'network' ? ['-Sinherit-network', '-Stcp', '-Sudp']
+    : need === 'http' ? ['-Shttp']
+    : need === 'listener' ? ['-Spreview2=n', '-Stcplisten=127.0.0.1:${port}']
+    : [],
 
   proposalFlags(proposal, version) {
     const v = semver.coerce(version) ?? '0.0.0';

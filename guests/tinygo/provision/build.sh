@@ -145,7 +145,7 @@ step "compile the tinygo binary (cgo against Debian LLVM $LLVM_MAJOR, -tags llvm
 if [ -x "$SRC/build/tinygo" ]; then
   done_step "already built"
 else
-  log "    go build (first time: a few minutes, cgo compiles the LLVM bindings)"
+  log "    go build (first time: ~1 min, cgo compiles the LLVM bindings)"
   (cd "$SRC" && "$GO" build -p "$JOBS" -tags "llvm$LLVM_MAJOR" -o build/tinygo .)
   done_step
 fi
@@ -260,7 +260,7 @@ if [ "${SKIP_WASIP2:-0}" != 1 ]; then
     done_step "present"
   else
     command -v cargo >/dev/null || die "cargo not found (install Rust with rustup), or set SKIP_WASIP2=1"
-    log "    cargo install wasm-tools (first time: ~10 min on 2 cores)"
+    log "    cargo install wasm-tools (first time: ~5 min on 2 cores)"
     CARGO_TARGET_DIR=$WORK/cargo-target cargo install --locked -j "$JOBS" \
       --root "$WORK/cargo" --version "$WASM_TOOLS_VERSION" wasm-tools
     install -m 0755 "$WORK/cargo/bin/wasm-tools" "$PREFIX/bin/wasm-tools"
