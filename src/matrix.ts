@@ -50,7 +50,16 @@ const schema = z
       z.strictObject({ kind: z.enum(['module', 'component']), requires: z.string().min(1).optional(), description: z.string() }),
     ),
     suites: z.array(id).min(1),
-    toolchains: z.array(z.strictObject({ language: id, source })).min(1),
+    toolchains: z
+      .array(
+        z.strictObject({
+          language: id,
+          source,
+          /** Feature tags (or prefixes) the language cannot express, with why: those cells are UNSUPPORTED. */
+          cannot: z.record(z.string().regex(/^[a-z0-9.-]+$/, 'a feature tag'), z.string().min(1)).default({}),
+        }),
+      )
+      .min(1),
     runtimes: z.array(z.strictObject({ id, range: range.optional(), source })).min(1),
     exclude: z.array(z.strictObject({ ...filterKeys, reason: z.string().min(1) })).default([]),
     /** What the harness itself needs (e.g. a browser for the report test), provisioned like the rest. */

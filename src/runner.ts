@@ -20,7 +20,7 @@ import { startPeer } from './peers.ts';
 import { gitState, hostInfo, newRunId } from './provenance.ts';
 import { RunRecorder } from './results.ts';
 import { sha256 } from './hash.ts';
-import type { BuildRecord, CaseSpec, Cell, CommandSpec, Provenance, RawOutcome, Result, RunFile, Toolchain } from './types.ts';
+import type { BuildRecord, CaseSpec, Cell, CommandSpec, Provenance, RawOutcome, Result, RunFile } from './types.ts';
 
 export interface PlannedCell extends Cell {
   gate: Gate;
@@ -98,9 +98,10 @@ function toolchainFor(plan: Pick<Plan, 'toolchains'>, k: CaseSpec, language: str
   return plan.toolchains.get(language);
 }
 
-/** The reason a language gives for not expressing any of a case's features. */
-function cannotOf(tc: Toolchain, k: CaseSpec): string | undefined {
-  return Object.entries(tc.cannot ?? {}).find(([tag]) => featureMatches(tag, k.features))?.[1];
+/** The reason matrix.yaml gives for a language not expressing any of a case's features. */
+function cannotOf(matrix: Matrix, language: string, k: CaseSpec): string | undefined {
+  const cannot = matrix.toolchains.find((t) => t.language === language)?.cannot ?? {};
+  return Object.entries(cannot).find(([tag]) => featureMatches(tag, k.features))?.[1];
 }
 
 const servedCase = (k: CaseSpec) => Boolean(k.serve) || k.world === 'wasi:http/service';
@@ -121,7 +122,7 @@ export async function makePlan(opts: PlanOptions): Promise<Plan> {
   for (const [language, { toolchain }] of toolchains) {
     const guests = new Set<string>();
     // A case in a feature the language cannot express gets cells too, to say so.
-    for (const k of caseList) if ((await toolchain.sources(k.guest)).length || cannotOf(toolchain, k)) guests.add(k.guest);
+    for (const k of caseList) if ((await toolchain.sources(k.guest)).length || cannotOf(matrix, language, k)) guests.add(k.guest);
     languages[language] = { guests, ...(toolchain.variants ? { variants: toolchain.variants } : {}) };
   }
 
@@ -130,7 +131,8 @@ export async function makePlan(opts: PlanOptions): Promise<Plan> {
   let planned: PlannedCell[] = cells.map((c) => {
     const tc = toolchainFor({ toolchains }, byId.get(`${c.suite}/${c.case}`)!, c.language)!;
     const rt = runtimes.get(c.runtimeLabel)!;
-    const cannot = cannotOf(tc.toolchain, byId.get(`${c.suite}/${c.case}`)!);
+    const k = byId.get(`${c.suite}/${c.case}`)!;
+    const cannot = k.prebuilt ? undefined : cannotOf(matrix, c.language, k);
     return {
       ...c,
       gate: gate({

@@ -203,8 +203,6 @@ export interface Toolchain {
   targets: Record<TargetId, Support>;
   /** Routes to a target (`native`, `adapter`, …); several give several cells. Default: native. */
   variants?: Record<TargetId, string[]>;
-  /** Feature tags (or their prefixes) the language cannot express, with why: those cases are UNSUPPORTED. */
-  cannot?: Record<string, string>;
   /** Core proposals every artifact uses: a run that fails plainly is retried with the runtime's flags for them. */
   proposals?: string[];
   detect(where: Located): Promise<Detection>;

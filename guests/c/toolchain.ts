@@ -22,7 +22,6 @@ const c: Toolchain = {
     p2: { ok: true },
     p3: { ok: false, reason: "Debian's wasi-libc is a 2022 snapshot with no WASI 0.3 support" },
   },
-  cannot: { 'threads.language': "Debian's wasi-libc (2022) ships only the wasm32-wasi sysroot: no wasm32-wasi-threads variant, no pthread.h and no pthread_create (wasi-threads support reached wasi-libc in 2023)" },
   // wasi-libc here has no p2 support of its own: p2 is reached only by wrapping p1.
   variants: { p2: ['adapter'] },
 

@@ -26,7 +26,6 @@ const dotnet: Toolchain = {
     p2: { ok: false, reason: 'components need componentize-dotnet and an experimental NuGet feed' },
     p3: { ok: false, reason: 'no WASI 0.3 route for .NET' },
   },
-  cannot: { 'threads.language': ".NET's WASI workload is single-threaded (no wasi-threads support)" },
 
   detect: (where) =>
     detectOnPath(where, ['--version'], /^(\d+\.\d+\.\d+)/m, 'install the .NET SDK (https://dot.net), then `dotnet workload install wasi-experimental` (needs NuGet, unreachable here)'),

@@ -25,7 +25,6 @@ const go: Toolchain = {
     p2: { ok: true },
     p3: { ok: false, reason: 'Go reaches p3 only through a patched Go (componentize-go), not installable here' },
   },
-  cannot: { 'threads.language': "Go's wasip1 port runs every goroutine on one thread; it emits no shared memory or thread-spawn" },
   // Go emits wasip1 core modules only; p2 means wrapping one.
   variants: { p2: ['adapter'] },
 

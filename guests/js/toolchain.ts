@@ -33,7 +33,6 @@ const js: Toolchain = {
     p2: { ok: true },
     p3: { ok: false, reason: 'componentize-js 0.22 has no WASI 0.3 support' },
   },
-  cannot: { 'threads.language': "StarlingMonkey (componentize-js) runs one JS thread, and components (p2) cannot share memory" },
 
   async detect(): Promise<Detection> {
     const cjs = npmTool('@bytecodealliance/componentize-js');

@@ -35,7 +35,6 @@ async function kotlinc(ctx: BuildContext, args: string[]): Promise<void> {
 const kotlin: Toolchain = {
   language: 'kotlin',
   targets: { p1: { ok: true }, p2: { ok: false, reason: P1_ONLY }, p3: { ok: false, reason: P1_ONLY } },
-  cannot: { 'threads.language': "Kotlin/Wasm has no threads: its wasi target emits single-threaded WasmGC modules" },
   // Every module uses WasmGC, typed function references and the exnref form of exception handling.
   proposals: ['gc', 'exnref'],
 

@@ -33,7 +33,6 @@ function entry(target: string): string {
 const python: Toolchain = {
   language: 'python',
   targets: { p1: { ok: false, reason: ONLY_COMPONENTS }, p2: { ok: true }, p3: { ok: true } },
-  cannot: { 'threads.language': "componentize-py's CPython is built without threads for WASI, and components (p2, p3) cannot share memory" },
 
   async detect(where): Promise<Detection> {
     if (!where.binary) return { available: false, reason: where.missing ?? 'componentize-py not found', hint: 'npm run provision' };

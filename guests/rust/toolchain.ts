@@ -38,7 +38,6 @@ async function cargoBuild(ctx: BuildContext, triple: string, guest: string, out:
 const rust: Toolchain = {
   language: 'rust',
   targets: { p1: { ok: true }, p2: { ok: true }, p3: { ok: true } },
-  cannot: { 'threads.language': "wasm32-wasip1-threads via build-std needs a wasi-libc built for threads; linking against Debian's fails (\"--shared-memory is disallowed by dlmalloc.o\", TLS relocations against errno)" },
   variants: { p2: ['native', 'adapter'] },
 
   async detect(): Promise<Detection> {

@@ -16,7 +16,6 @@ const tinygo: Toolchain = {
     p2: { ok: true },
     p3: { ok: false, reason: 'TinyGo has no WASI 0.3 target' },
   },
-  cannot: { 'threads.language': "TinyGo's WASI targets schedule goroutines on one thread (asyncify); no shared memory or thread-spawn" },
 
   detect: (where) =>
     detectOnPath(where, ['version'], /tinygo version (\S+)/, 'install from https://tinygo.org/getting-started/install/ (no registry here ships a binary)'),
