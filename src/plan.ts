@@ -75,7 +75,7 @@ export interface GateInput {
   /** Why the language cannot express the case's feature at all, when it cannot. */
   cannot?: string;
   /** The case is served (wasi:http), and whether this runtime has a server mode. */
-  serve?: { needed: boolean; available: boolean };
+  serve?: { needed: boolean; available: boolean; only?: string };
 }
 
 /** Why a cell cannot run here, if it cannot: "can't" comes before "not installed". */
@@ -85,6 +85,7 @@ export function gate(g: GateInput): Gate {
   if (!emit.ok) return { status: 'UNSUPPORTED', reason: `${g.language}: ${emit.reason}` };
   const load = g.runtimeTargets[g.target] ?? { ok: false, reason: `cannot load ${g.target}` };
   if (!load.ok) return { status: 'UNSUPPORTED', reason: `${g.runtimeLabel}: ${load.reason}` };
+  if (g.serve?.only && !g.serve.needed) return { status: 'UNSUPPORTED', reason: `${g.runtimeLabel}: ${g.serve.only}` };
   if (g.serve?.needed && !g.serve.available) return { status: 'UNSUPPORTED', reason: `${g.runtimeLabel}: wasi-matrix drives no server mode for this runtime yet` };
   if (!g.toolchain.available) return { status: 'UNAVAILABLE', reason: `${g.language} toolchain: ${g.toolchain.reason}` };
   if (!g.runtime.available) return { status: 'UNAVAILABLE', reason: `${g.runtimeLabel}: ${g.runtime.reason}` };

@@ -144,7 +144,7 @@ export async function makePlan(opts: PlanOptions): Promise<Plan> {
         runtimeLabel: c.runtimeLabel,
         target: c.target,
         ...(cannot ? { cannot } : {}),
-        serve: { needed: servedCase(byId.get(`${c.suite}/${c.case}`)!), available: Boolean(rt.adapter.serve) },
+        serve: { needed: servedCase(byId.get(`${c.suite}/${c.case}`)!), available: Boolean(rt.adapter.serve), ...(rt.adapter.serveOnly ? { only: rt.adapter.serveOnly } : {}) },
       }),
     };
   });

@@ -160,6 +160,8 @@ export interface RuntimeAdapter {
   proposalFlags?(proposal: string, version: string): string[] | null;
   /** Flags that grant a capability a case needs (e.g. `network`); none means granted already. */
   needFlags?(need: string, version: string): string[];
+  /** Set when the runtime can only serve (no command world): why its other cells are UNSUPPORTED. */
+  serveOnly?: string;
   /** The command that serves a wasi:http guest on 127.0.0.1:port, where the runtime can serve. */
   serve?(inv: Invocation, where: Located, version: string, port: number): CommandSpec;
 }

@@ -78,6 +78,8 @@ describe('gate', () => {
     ['target unknown to the toolchain', { ...ok, target: 'p9' }, 'UNSUPPORTED'],
     ['a served case on a runtime with no server mode', { ...ok, serve: { needed: true, available: false } }, 'UNSUPPORTED'],
     ['a served case on a runtime that serves', { ...ok, serve: { needed: true, available: true } }, null],
+    ['a command case on a runtime that only serves', { ...ok, serve: { needed: false, available: true, only: 'triggers only' } }, 'UNSUPPORTED'],
+    ['a served case on a runtime that only serves', { ...ok, serve: { needed: true, available: true, only: 'triggers only' } }, null],
     ['a feature the language cannot express', { ...ok, cannot: 'one thread only' }, 'UNSUPPORTED'],
     ['a language that cannot, not installed either', { ...ok, cannot: 'one thread only', toolchain: missing }, 'UNSUPPORTED'],
   ] as [string, GateInput, string | null][])('%s', ([, input, want]) => {
