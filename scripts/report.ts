@@ -9,7 +9,7 @@ import { transitions } from '../src/report/history.ts';
 import { renderHtml } from '../src/report/html.ts';
 import { renderJunit } from '../src/report/junit.ts';
 import { renderMarkdown } from '../src/report/markdown.ts';
-import { migrationCost } from '../src/report/migration.ts';
+import { migrationCost, sharedSources } from '../src/report/migration.ts';
 import { latestResults, loadRuns } from '../src/report/runs.ts';
 import { writeAtomic } from '../src/results.ts';
 
@@ -30,7 +30,7 @@ await main('report', async () => {
   const features = loadFeatures(ROOT);
   const history = transitions(runs);
   const files: [string, string][] = [
-    ['compat.md', renderMarkdown({ runs, results, features, history, migration: migrationCost(results, runs) })],
+    ['compat.md', renderMarkdown({ runs, results, features, history, migration: migrationCost(results, runs), shared: sharedSources(results) })],
     ['compat.json', `${JSON.stringify(renderBcd(results, features, new Date().toISOString()), null, 1)}\n`],
     ['index.html', renderHtml(results, 'wasi-matrix')],
     ['junit.xml', renderJunit(results)],

@@ -19,6 +19,7 @@ const source = z.union([
     versions: z.array(z.string().refine((v) => semver.valid(v) !== null, 'not a semver version')).min(1),
   }),
   z.strictObject({ apt: z.array(z.string().min(1)).min(1) }),
+  z.strictObject({ script: z.string().min(1), bin: z.string().min(1) }),
   z.strictObject({ maven: z.array(z.string().regex(/^[\w.-]+:[\w.-]+:[\w.-]+(:[\w.-]+)?$/, 'group:artifact:version[:type]')).min(1) }),
   z.strictObject({
     cargo: z.string().min(1),
@@ -105,6 +106,7 @@ export function toSource(s: z.infer<typeof source>, version?: string): Source {
   if ('npm' in s) return { kind: 'npm', package: s.npm };
   if ('apt' in s) return { kind: 'apt', packages: s.apt };
   if ('maven' in s) return { kind: 'maven', artifacts: s.maven };
+  if ('script' in s) return { kind: 'script', script: s.script, bin: s.bin };
   if ('cargo' in s) return { kind: 'cargo', crate: s.cargo, version: s.version, features: s.features, bin: s.bin };
   return { kind: 'pypi', package: s.pypi, bin: s.bin, version: version ?? s.versions[0]! };
 }

@@ -3,9 +3,9 @@ import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { toSource, type Matrix } from './matrix.ts';
 import { npmTool } from './npm-bin.ts';
-import { cacheDir } from './paths.ts';
+import { cacheDir, ROOT } from './paths.ts';
 import { writeAtomic } from './results.ts';
-import { cargoRoot, MAVEN_DONE, mavenDir, pypiDir } from './sources.ts';
+import { cargoRoot, MAVEN_DONE, mavenDir, pypiDir, scriptPrefix } from './sources.ts';
 import type { Source } from './types.ts';
 
 export interface Step {
@@ -109,6 +109,25 @@ function mavenStep(s: Extract<Source, { kind: 'maven' }>): Step {
   };
 }
 
+/** A tool built from registry sources by a script of ours; the script itself skips what is done. */
+function scriptStep(s: Extract<Source, { kind: 'script' }>): Step {
+  const prefix = scriptPrefix(s.script);
+  return {
+    name: `script: ${s.script}`,
+    needed: async () => !existsSync(join(prefix, s.bin)),
+    async install(log) {
+      const child = execa('bash', [join(ROOT, s.script), prefix], { all: true, env: { WASI_MATRIX_CACHE: cacheDir() } });
+      let rest = '';
+      child.all?.on('data', (chunk: Buffer) => {
+        const lines = (rest + chunk.toString()).split('\n');
+        rest = lines.pop()!;
+        for (const line of lines) if (line.trim()) log(line);
+      });
+      await child;
+    },
+  };
+}
+
 function npmStep(pkg: string): Step {
   return {
     name: `npm: ${pkg}`,
@@ -134,6 +153,7 @@ export function stepsFor(m: Matrix): Step[] {
       : s.kind === 'cargo' ? cargoStep(s)
       : s.kind === 'npm' ? npmStep(s.package)
       : s.kind === 'maven' ? mavenStep(s)
+      : s.kind === 'script' ? scriptStep(s)
       : null;
     if (step && !steps.has(step.name)) steps.set(step.name, step);
   }

@@ -18,6 +18,11 @@ export function mavenDir(artifacts: string[]): string {
   return join(cacheDir(), 'maven', `${artifact}-${version}`);
 }
 
+/** The prefix a build script installs into: one per script, named after its path. */
+export function scriptPrefix(script: string): string {
+  return join(cacheDir(), 'tools', script.replace(/[^A-Za-z0-9.-]+/g, '-'));
+}
+
 /** Written last by the install step, so a half-fetched folder is never taken for a whole one. */
 export const MAVEN_DONE = '.complete';
 
@@ -50,6 +55,12 @@ export function locate(source: Source): Located {
       return executable(bin)
         ? { source, binary: bin }
         : { source, missing: `${source.crate} ${source.version} is not installed (${bin}); run \`npm run provision\`` };
+    }
+    case 'script': {
+      const bin = join(scriptPrefix(source.script), source.bin);
+      return executable(bin)
+        ? { source, binary: bin }
+        : { source, missing: `${source.bin} is not built yet (${bin}); run \`npm run provision\` (${source.script})` };
     }
     case 'maven': {
       const dir = mavenDir(source.artifacts);

@@ -86,7 +86,9 @@ export type Source =
   | { kind: 'cargo'; crate: string; version: string; features: string[]; bin: string }
   | { kind: 'apt'; packages: string[] }
   /** Maven Central coordinates (`group:artifact:version[:type]`), fetched with their runtime closure into one folder. */
-  | { kind: 'maven'; artifacts: string[] };
+  | { kind: 'maven'; artifacts: string[] }
+  /** A build script of ours (path from the repository root) that installs the tool into a prefix it is given. */
+  | { kind: 'script'; script: string; bin: string };
 
 /** What a runtime adapter is given to find its binary: the resolved source. */
 export interface Located {

@@ -18,7 +18,7 @@ const tinygo: Toolchain = {
   },
 
   detect: (where) =>
-    detectOnPath(where, ['version'], /tinygo version (\S+)/, 'install from https://tinygo.org/getting-started/install/ (no registry here ships a binary)'),
+    detectOnPath(where, ['version'], /tinygo version (\S+)/, 'npm run provision (builds it with guests/tinygo/provision/build.sh)'),
 
   async sources(guest) {
     const dir = join(goGuests, guest);

@@ -1,7 +1,7 @@
 import { STATUS_MEANING, STATUSES } from '../status.ts';
 import type { Result, RunFile } from '../types.ts';
 import type { Transition } from './history.ts';
-import type { TargetCost } from './migration.ts';
+import type { SharedSource, TargetCost } from './migration.ts';
 import { coalesce, grid, gridGet, targetOf, withFeature, type Cell, type Grid } from './model.ts';
 
 export function cellText(c: Cell | undefined): string {
@@ -39,6 +39,7 @@ export interface MarkdownInput {
   features: Record<string, string>;
   history: Transition[];
   migration: Map<string, TargetCost[]>;
+  shared: SharedSource[];
 }
 
 export function renderMarkdown(m: MarkdownInput): string {
@@ -82,6 +83,22 @@ export function renderMarkdown(m: MarkdownInput): string {
     summary.push(`| ${lang} | ${best('p1')} | ${best('p2')} | ${best('p3')} |`);
   }
   out.push('### Toolchain unevenness across languages', '', ...summary, '');
+
+  for (const { languages: [a, b], onlyIn } of m.shared) {
+    out.push(`## Same source, two toolchains: ${a} vs ${b}`, '', `Both build the same guest sources. Per target: cells passing, median artifact size and cold start (as in the migration tables), and the cases only one of them passes.`, '');
+    out.push(`| target | ${a} passing | ${b} passing | ${a} artifact | ${b} artifact | ${a} cold start | ${b} cold start | only ${a} | only ${b} |`, '| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const { target, first, second } of onlyIn) {
+      // A plain target may be reached by several routes (p2, p2+adapter): the one passing most speaks for it.
+      const row = (lang: string) =>
+        m.migration.get(lang)?.filter((r) => r.target.split('+')[0] === target).reduce<TargetCost | undefined>((x, r) => (!x || r.pass > x.pass ? r : x), undefined);
+      const [ra, rb] = [row(a), row(b)];
+      const kib = (r: TargetCost | undefined) => (r?.artifactBytes ? `${(r.artifactBytes / 1024).toFixed(0)} KiB` : '—');
+      const ms = (r: TargetCost | undefined) => (r?.coldStartMs != null ? `${r.coldStartMs} ms` : '—');
+      const pass = (r: TargetCost | undefined) => (r ? `${r.pass}/${r.measured} (${r.target})` : '—');
+      out.push(`| ${target} | ${pass(ra)} | ${pass(rb)} | ${kib(ra)} | ${kib(rb)} | ${ms(ra)} | ${ms(rb)} | ${first.join(', ') || '—'} | ${second.join(', ') || '—'} |`);
+    }
+    out.push('');
+  }
 
   out.push('## History: when cells started or stopped passing', '');
   if (!m.history.length) out.push('No cell has changed between passing and not passing across the recorded runs.', '');

@@ -92,3 +92,37 @@ export function migrationCost(results: Result[], runs: RunFile[]): Map<string, T
   }
   return out;
 }
+
+export interface SharedSource {
+  languages: [string, string];
+  /** Per plain target (p1, p2): cases that pass with one toolchain and not the other. */
+  onlyIn: { target: string; first: string[]; second: string[] }[];
+}
+
+/**
+ * Toolchains that build the same guest sources (Go and TinyGo): found from the source paths their
+ * builds recorded, so the comparison appears for any such pair without being named anywhere.
+ */
+export function sharedSources(results: Result[]): SharedSource[] {
+  const paths = new Map<string, Set<string>>();
+  for (const r of results) for (const s of r.build?.sources ?? []) (paths.get(r.language) ?? paths.set(r.language, new Set()).get(r.language)!).add(s.path);
+  const langs = [...paths.keys()].sort();
+  const out: SharedSource[] = [];
+  for (const [i, a] of langs.entries()) {
+    for (const b of langs.slice(i + 1)) {
+      if (![...paths.get(a)!].some((p) => paths.get(b)!.has(p))) continue;
+      const passing = (lang: string, t: string) =>
+        new Set(results.filter((r) => r.language === lang && r.target === t && r.status === 'PASS').map((r) => `${r.suite}/${r.case}`));
+      const targets = [...new Set(results.filter((r) => r.language === a || r.language === b).map((r) => r.target))].sort();
+      out.push({
+        languages: [a, b],
+        onlyIn: targets.map((t) => {
+          const pa = passing(a, t);
+          const pb = passing(b, t);
+          return { target: t, first: [...pa].filter((c) => !pb.has(c)).sort(), second: [...pb].filter((c) => !pa.has(c)).sort() };
+        }),
+      });
+    }
+  }
+  return out;
+}

@@ -25,7 +25,7 @@
 #   TINYGO_VERSION      (default v0.42.0; 0.41+ needed for Go 1.26)
 #   WASM_TOOLS_VERSION  (default 1.263.0)
 #   TINYGO_BUILD_CACHE  downloads and intermediate files
-#                       (default ${XDG_CACHE_HOME:-$HOME/.cache}/wasi-matrix/tinygo-build)
+#                       (default ${WASI_MATRIX_CACHE:-$HOME/.cache/wasi-matrix}/tinygo-build)
 #   JOBS                parallel jobs for go/cargo builds (default 2)
 #   SKIP_WASIP2=1       do not build wasm-tools / fetch WIT (wasip2 then fails)
 #   WASMTIME            wasmtime binary for the final smoke test (default: PATH)
@@ -42,7 +42,7 @@ WASM_TOOLS_VERSION=${WASM_TOOLS_VERSION:-1.263.0}
 WASI_WIT_CRATE=0.13.1 # = 0.13.1+wasi-0.2.0: its wit/ holds the WASI 0.2.0 packages
 ESPFLASHER_FALLBACK=v0.6.0
 GO_FALLBACK_TOOLCHAIN=${GO_FALLBACK_TOOLCHAIN:-go1.26.8}
-WORK=${TINYGO_BUILD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/wasi-matrix/tinygo-build}
+WORK=${TINYGO_BUILD_CACHE:-${WASI_MATRIX_CACHE:-$HOME/.cache/wasi-matrix}/tinygo-build}
 JOBS=${JOBS:-2}
 
 T0=$(date +%s)
@@ -100,7 +100,9 @@ if [ "${GO_MINOR:-0}" -lt 25 ]; then
   TCMOD=golang.org/toolchain@v0.0.1-$GO_FALLBACK_TOOLCHAIN.linux-$(dpkg --print-architecture)
   TCDIR=$(GOTOOLCHAIN=local GOFLAGS=-mod=mod GOMODCACHE="$WORK/gomod" "$GO" mod download -json "$TCMOD" |
     sed -nE 's/^\s*"Dir": "(.*)",?$/\1/p')
-  [ -x "$TCDIR/bin/go" ] || die "could not fetch $TCMOD"
+  [ -f "$TCDIR/bin/go" ] || die "could not fetch $TCMOD"
+  # Module zips carry no file modes: make the toolchain's programs executable.
+  chmod a+x "$TCDIR"/bin/* "$TCDIR"/pkg/tool/*/*
   GO=$TCDIR/bin/go
   log "    using $GO; put $(dirname "$GO") first on PATH when running tinygo"
 fi
