@@ -10,6 +10,20 @@ export interface Execution {
   notes?: string[];
 }
 
+/** The cell's own copy of its fixture tree (tests write into it), or an empty folder. */
+export async function freshFixture(k: CaseSpec, workDir: string): Promise<string> {
+  const fixtureDir = join(workDir, 'fixture');
+  await mkdir(workDir, { recursive: true });
+  if (k.invoke.fixtureDir) await cp(k.invoke.fixtureDir, fixtureDir, { recursive: true });
+  else await mkdir(fixtureDir);
+  return fixtureDir;
+}
+
+/** The outcome when the harness itself could not start or follow the run. */
+export function harnessFailure(message: string): RawOutcome {
+  return { exitCode: null, signal: null, timedOut: false, outputLimited: false, stdout: '', stderr: '', durationMs: 0, harnessError: message };
+}
+
 /** Gives the cell a fresh copy of its fixture, then runs the guest on the runtime under limits. */
 export async function executeCell(
   k: CaseSpec,
@@ -22,12 +36,9 @@ export async function executeCell(
   limits: Limits,
   extraFlags: string[] = [],
 ): Promise<Execution> {
-  await mkdir(workDir, { recursive: true });
-  const fixtureDir = join(workDir, 'fixture');
   let command: CommandSpec | undefined;
   try {
-    if (k.invoke.fixtureDir) await cp(k.invoke.fixtureDir, fixtureDir, { recursive: true });
-    else await mkdir(fixtureDir);
+    const fixtureDir = await freshFixture(k, workDir);
     command = await adapter.command(
       {
         artifact,
@@ -48,10 +59,6 @@ export async function executeCell(
     );
     return { raw: adapter.normalize(raw), command };
   } catch (e) {
-    const raw: RawOutcome = {
-      exitCode: null, signal: null, timedOut: false, outputLimited: false, stdout: '', stderr: '', durationMs: 0,
-      harnessError: `${(e as Error).message}`,
-    };
-    return { raw, ...(command ? { command } : {}) };
+    return { raw: harnessFailure((e as Error).message), ...(command ? { command } : {}) };
   }
 }

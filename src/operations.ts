@@ -2,10 +2,16 @@ import { connect as tcpConnect, type Socket } from 'node:net';
 import { constants } from 'node:os';
 import { execa, type ResultPromise } from 'execa';
 import { killGroup, type Limits } from './proc.ts';
+import { accepts } from './serve.ts';
 import type { CommandSpec, Operation, RawOutcome } from './types.ts';
 
 /** What a `run` operation needs from the runner: the command for that run, and the port a server mode serves on. */
 export type Starter = (run: Extract<Operation, { type: 'run' }>) => Promise<{ command: CommandSpec; port?: number }>;
+
+/** `root` is preopened as `/`, each of `dirs` under its own name; hosts are relative to the fixture copy. */
+export function preopensOf(layout: { root?: string | undefined; dirs: string[] }): { host: string; guest: string }[] {
+  return [...(layout.root ? [{ host: layout.root, guest: '/' }] : []), ...layout.dirs.map((d) => ({ host: d, guest: d }))];
+}
 
 /** The check name each operation reports under, in order: `op3-read`. */
 export const operationChecks = (ops: Operation[]): string[] => [...ops.map((op, i) => `op${i + 1}-${op.type}`), 'end'];
@@ -41,16 +47,6 @@ async function until(ready: () => boolean, deadline: number): Promise<boolean> {
 function exitNumber(e: { code: number | null; signal: string | null }): number | null {
   if (e.signal) return -(constants.signals[e.signal as keyof typeof constants.signals] ?? 0);
   return e.code;
-}
-
-async function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = tcpConnect(port, '127.0.0.1', () => {
-      s.destroy();
-      resolve(true);
-    });
-    s.on('error', () => resolve(false));
-  });
 }
 
 /**

@@ -1,15 +1,15 @@
 import { tmpdir } from 'node:os';
-import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import { buildGuest, type BuildStats } from './build.ts';
 import { loadCases } from './cases.ts';
 import { prebuilt } from './external/prebuilt.ts';
-import { loadWasiTestsuite, preopensOf } from './external/wasi-testsuite.ts';
-import { driveOperations, type Starter } from './operations.ts';
+import { loadWasiTestsuite } from './external/wasi-testsuite.ts';
+import { driveOperations, preopensOf, type Starter } from './operations.ts';
 import type { Limits } from './proc.ts';
 import { classify } from './classify.ts';
-import { executeCell, type Execution } from './execute.ts';
+import { executeCell, freshFixture, harnessFailure, type Execution } from './execute.ts';
 import { freePort, httpProbe, serveCell, tcpProbe } from './serve.ts';
 import { findExpectation, loadExpectations, overlay, type ExpectationRule } from './expectations.ts';
 import { featureMatches, type Filters } from './filters.ts';
@@ -20,7 +20,7 @@ import { startPeer } from './peers.ts';
 import { gitState, hostInfo, newRunId } from './provenance.ts';
 import { RunRecorder } from './results.ts';
 import { sha256 } from './hash.ts';
-import type { BuildRecord, CaseSpec, Cell, CommandSpec, Provenance, RawOutcome, Result, RunFile } from './types.ts';
+import type { BuildRecord, CaseSpec, Cell, CommandSpec, Provenance, Result, RunFile } from './types.ts';
 
 export interface PlannedCell extends Cell {
   gate: Gate;
@@ -72,10 +72,8 @@ async function serveExecution(
 async function scriptExecution(
   k: CaseSpec, artifact: string, target: string, rt: RuntimeEntry, version: string, workDir: string, limits: Limits, flags: string[],
 ): Promise<Execution> {
-  await mkdir(workDir, { recursive: true });
-  const fixture = join(workDir, 'fixture');
-  if (k.invoke.fixtureDir) await cp(k.invoke.fixtureDir, fixture, { recursive: true });
   let command: CommandSpec | undefined;
+  let fixture = '';
   const start: Starter = async (run) => {
     const preopens = preopensOf(run).map((p) => ({ host: resolve(fixture, p.host), guest: p.guest }));
     const inv = { artifact, target, args: run.args, env: run.env, preopens, workDir, timeoutMs: limits.timeoutMs, extraFlags: flags };
@@ -84,11 +82,11 @@ async function scriptExecution(
     return { command: (command = rt.adapter.serve!(inv, rt.located, version, port)), port };
   };
   try {
+    fixture = await freshFixture(k, workDir);
     const raw = await driveOperations(k.operations!, start, limits, workDir);
     return { raw: rt.adapter.normalize(raw), ...(command ? { command } : {}) };
   } catch (e) {
-    const raw: RawOutcome = { exitCode: null, signal: null, timedOut: false, outputLimited: false, stdout: '', stderr: '', durationMs: 0, harnessError: (e as Error).message };
-    return { raw, ...(command ? { command } : {}) };
+    return { raw: harnessFailure((e as Error).message), ...(command ? { command } : {}) };
   }
 }
 
@@ -230,6 +228,7 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
     if (!c.gate && !k.invalid) {
       build = await buildFor(c, k, toolchainVersion!);
       if (build.ok && build.artifact) {
+        const limits = { timeoutMs, outputBytes: plan.matrix.defaults.outputBytes };
         const granted = k.needs.flatMap((n) => rt.adapter.needFlags?.(n, runtimeVersion!) ?? []);
         const attempt = (dir: string, flags: string[]) =>
           limit(async () => {
@@ -238,12 +237,11 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
             const args = k.invoke.args.map((a) => (peer ? a.replaceAll('${peer}', peer.address) : a));
             try {
               return await executeCell({ ...k, invoke: { ...k.invoke, args } }, build!.artifact!.path, c.target, rt.adapter, rt.located,
-                runtimeVersion!, join(scratch, dir), { timeoutMs, outputBytes: plan.matrix.defaults.outputBytes }, [...granted, ...flags]);
+                runtimeVersion!, join(scratch, dir), limits, [...granted, ...flags]);
             } finally {
               await peer?.stop();
             }
           });
-        const limits = { timeoutMs, outputBytes: plan.matrix.defaults.outputBytes };
         execution = k.operations
           ? await limit(() => scriptExecution(k, build!.artifact!.path, c.target, rt, runtimeVersion!, join(scratch, String(index)), limits, granted))
           : k.serve || k.listen

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
-import { operationChecks } from '../operations.ts';
+import { operationChecks, preopensOf } from '../operations.ts';
 import type { CaseSpec } from '../types.ts';
 
 /** The older test file keys of WebAssembly/wasi-testsuite (doc/specification.md). */
@@ -134,11 +134,6 @@ function caseOf(suiteDir: string, suite: string, target: string, language: strin
       ...(spec.stderr !== undefined ? { stderrIs: spec.stderr } : {}),
     },
   };
-}
-
-/** `root` is preopened as `/`, each of `dirs` under its own name; hosts are relative to the suite copy. */
-export function preopensOf(layout: { root?: string | undefined; dirs: string[] }): { host: string; guest: string }[] {
-  return [...(layout.root ? [{ host: layout.root, guest: '/' }] : []), ...layout.dirs.map((d) => ({ host: d, guest: d }))];
 }
 
 function missingDir(suiteDir: string, dirs: string[]): string | undefined {
