@@ -2,10 +2,20 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { PEERS } from './peers.ts';
+import { compileOurs, harnessChecks } from './script.ts';
 import type { CaseSpec } from './types.ts';
 import { InputError, loadYaml, type Problem } from './yaml-file.ts';
 
 const featuresSchema = z.record(z.string().regex(/^[a-z0-9.-]+$/), z.string().min(1));
+
+/** A pattern compiled at load, so a bad one is a located error rather than a failure mid-run. */
+const pattern = z.string().superRefine((p, ctx) => {
+  try {
+    new RegExp(p, 'm');
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: `not a valid regular expression: ${(e as Error).message}` });
+  }
+});
 
 const caseSchema = (features: Set<string>, targets: Set<string>) =>
   z.strictObject({
@@ -29,9 +39,9 @@ const caseSchema = (features: Set<string>, targets: Set<string>) =>
       .strictObject({
         exit: z.number().int().min(0).max(255).default(0),
         checks: z.array(z.string()).default([]),
-        stdout: z.array(z.string()).default([]),
-        stderr: z.array(z.string()).default([]),
-        stdoutExcludes: z.array(z.string()).default([]),
+        stdout: z.array(pattern).default([]),
+        stderr: z.array(pattern).default([]),
+        stdoutExcludes: z.array(pattern).default([]),
       })
       .prefault({}),
     limits: z.strictObject({ timeoutMs: z.number().int().positive().optional() }).prefault({}),
@@ -50,6 +60,17 @@ const caseSchema = (features: Set<string>, targets: Set<string>) =>
       .min(1)
       .optional(),
     listen: z.array(z.strictObject({ send: z.string(), expect: z.string() })).min(1).optional(),
+    after: z
+      .strictObject({
+        exists: z.array(z.string()).default([]),
+        absent: z.array(z.string()).default([]),
+        contains: z.record(z.string(), z.string()).default({}),
+        unchanged: z.array(z.string()).default([]),
+      })
+      .optional(),
+    controls: z
+      .array(z.strictObject({ grant: z.enum(['preopen-parent', 'inherit-env', 'network', 'extra-arg']), fails: z.array(z.string()).min(1) }))
+      .default([]),
   });
 
 export function loadFeatures(root: string): Record<string, string> {
@@ -80,13 +101,23 @@ export function loadCases(root: string, suites: string[], targets: Set<string>):
           problems.push({ file, line: 1, column: 1, key: 'invoke.fixture', message: `no folder suites/${suite}/fixtures/${c.invoke.fixture}` });
           continue;
         }
-        const { guest, targets: caseTargets, invoke: { fixture, ...invoke }, ...rest } = c;
-        // A server case's checks are its requests, made by the harness in order.
-        if (rest.serve) rest.expect.checks = rest.serve.map((_, i) => `request-${i + 1}`);
-        if (rest.listen) rest.expect.checks = [...rest.expect.checks, ...rest.listen.map((_, i) => `exchange-${i + 1}`)];
+        const { guest, targets: caseTargets, invoke: { fixture, ...invoke }, peer, serve, listen, after, expect, ...rest } = c;
+        const script = compileOurs({ invoke, ...(peer ? { peer } : {}), ...(serve ? { serve } : {}), ...(listen ? { listen } : {}), ...(after ? { after } : {}) });
+        const harness = harnessChecks(script);
+        if (expect.checks.length + harness.length === 0) {
+          problems.push({ file, line: 1, column: 1, key: 'expect.checks', message: 'a case needs at least one check the guest or the harness reports: an exit code alone cannot tell a run from a no-op' });
+          continue;
+        }
+        for (const c2 of rest.controls) {
+          const unknown = c2.fails.filter((n) => !expect.checks.includes(n) && !harness.includes(n));
+          if (unknown.length) problems.push({ file, line: 1, column: 1, key: 'controls', message: `control ${c2.grant} names checks the case does not have: ${unknown.join(', ')}` });
+        }
         cases.push({
-          ...rest, suite, file, guest: guest ?? c.id,
-          invoke: { ...invoke, ...(fixture ? { fixtureDir: join(dir, 'fixtures', fixture) } : {}) },
+          ...rest, suite, file, guest: guest ?? c.id, script,
+          // A served handler is stopped by the harness: its exit code means nothing.
+          expect: { ...expect, exit: serve ? null : expect.exit, harness },
+          served: Boolean(serve),
+          ...(fixture ? { fixtureDir: join(dir, 'fixtures', fixture) } : {}),
           ...(caseTargets ? { targets: caseTargets } : {}),
         });
       } catch (e) {

@@ -42,7 +42,7 @@ export function classify(ev: Evidence): Verdict {
   if (ev.build && !ev.build.ok) return { status: 'BUILD_FAIL', reason: errorLine(ev.build.log) || 'build failed', checks: NO_CHECKS };
   const run = ev.run;
   if (!run) return { status: 'ERROR', reason: 'no run outcome', checks: NO_CHECKS };
-  const checks = scoreChecks(run.stdout, ev.expect.checks);
+  const checks = scoreChecks(run.stdout, ev.expect.checks, run.harness, ev.expect.harness);
   if (run.harnessError) return { status: 'ERROR', reason: run.harnessError, checks };
   if (run.timedOut) return { status: 'TIMEOUT', reason: `killed after ${run.durationMs} ms`, checks };
   if (run.outputLimited) return { status: 'CRASH', reason: 'output limit exceeded; killed', checks };

@@ -58,6 +58,8 @@ const schema = z
           source,
           /** Feature tags (or prefixes) the language cannot express, with why: those cells are UNSUPPORTED. */
           cannot: z.record(z.string().regex(/^[a-z0-9.-]+$/, 'a feature tag'), z.string().min(1)).default({}),
+          /** Feature tags this machine's copy of the toolchain cannot reach (an old package), with why: UNAVAILABLE. */
+          unavailable: z.record(z.string().regex(/^[a-z0-9.-]+$/, 'a feature tag'), z.string().min(1)).default({}),
         }),
       )
       .min(1),

@@ -1,6 +1,6 @@
 import type { Exclusion } from './matrix.ts';
 import { acceptsCell, runtimeMatches, type Filters } from './filters.ts';
-import type { CaseSpec, Cell, Detection, RuntimeInstance, Support, TargetId } from './types.ts';
+import type { CaseSpec, Cell, Detection, ReasonKind, RuntimeInstance, Support, TargetId } from './types.ts';
 
 export interface PlanInput {
   cases: CaseSpec[];
@@ -62,7 +62,7 @@ export function expand(input: PlanInput): Expansion {
   return out;
 }
 
-export type Gate = { status: 'UNSUPPORTED' | 'UNAVAILABLE'; reason: string } | null;
+export type Gate = { status: 'UNSUPPORTED' | 'UNAVAILABLE'; reason: string; kind: ReasonKind } | null;
 
 export interface GateInput {
   toolchainTargets: Record<TargetId, Support>;
@@ -72,22 +72,34 @@ export interface GateInput {
   language: string;
   runtimeLabel: string;
   target: TargetId;
-  /** Why the language cannot express the case's feature at all, when it cannot. */
-  cannot?: string;
+  /** Why the language cannot express the case's feature (upstream, or `local`ly: this machine's copy), when it cannot. */
+  cannot?: { reason: string; local?: boolean };
   /** The case is served (wasi:http), and whether this runtime has a server mode. */
   serve?: { needed: boolean; available: boolean; only?: string };
+  /** Why this runtime version cannot grant a capability the case needs, when it cannot. */
+  cannotGrant?: string;
 }
 
-/** Why a cell cannot run here, if it cannot: "can't" comes before "not installed". */
+const cannot = (reason: string): Gate => ({ status: 'UNSUPPORTED', reason, kind: 'cannot' });
+const notHere = (reason: string, kind: 'not-installed' | 'local-limit'): Gate => ({ status: 'UNAVAILABLE', reason, kind });
+
+/** A declared limit: upstream ("cannot") or this machine's ("local-limit"). */
+const limitOf = (s: Support, who: string): Gate => (s.ok ? null : s.local ? notHere(`${who}: ${s.reason}`, 'local-limit') : cannot(`${who}: ${s.reason}`));
+
+/**
+ * Why a cell cannot run here, if it cannot. A tool that is not installed is never asked what it
+ * cannot do (that would be a claim we did not measure); the toolchain's limits come before the runtime's.
+ */
 export function gate(g: GateInput): Gate {
-  if (g.cannot) return { status: 'UNSUPPORTED', reason: `${g.language}: ${g.cannot}` };
-  const emit = g.toolchainTargets[g.target] ?? { ok: false, reason: `the ${g.language} toolchain has no recipe for ${g.target}` };
-  if (!emit.ok) return { status: 'UNSUPPORTED', reason: `${g.language}: ${emit.reason}` };
-  const load = g.runtimeTargets[g.target] ?? { ok: false, reason: `cannot load ${g.target}` };
-  if (!load.ok) return { status: 'UNSUPPORTED', reason: `${g.runtimeLabel}: ${load.reason}` };
-  if (g.serve?.only && !g.serve.needed) return { status: 'UNSUPPORTED', reason: `${g.runtimeLabel}: ${g.serve.only}` };
-  if (g.serve?.needed && !g.serve.available) return { status: 'UNSUPPORTED', reason: `${g.runtimeLabel}: wasi-matrix drives no server mode for this runtime yet` };
-  if (!g.toolchain.available) return { status: 'UNAVAILABLE', reason: `${g.language} toolchain: ${g.toolchain.reason}` };
-  if (!g.runtime.available) return { status: 'UNAVAILABLE', reason: `${g.runtimeLabel}: ${g.runtime.reason}` };
+  if (!g.toolchain.available) return notHere(`${g.language} toolchain: ${g.toolchain.reason}`, 'not-installed');
+  if (g.cannot) return limitOf({ ok: false, ...g.cannot }, g.language);
+  const emit = limitOf(g.toolchainTargets[g.target] ?? { ok: false, reason: `the ${g.language} toolchain has no recipe for ${g.target}` }, g.language);
+  if (emit) return emit;
+  if (!g.runtime.available) return notHere(`${g.runtimeLabel}: ${g.runtime.reason}`, 'not-installed');
+  const load = limitOf(g.runtimeTargets[g.target] ?? { ok: false, reason: `cannot load ${g.target}` }, g.runtimeLabel);
+  if (load) return load;
+  if (g.serve?.only && !g.serve.needed) return cannot(`${g.runtimeLabel}: ${g.serve.only}`);
+  if (g.serve?.needed && !g.serve.available) return cannot(`${g.runtimeLabel}: has no server mode for wasi:http handlers`);
+  if (g.cannotGrant) return cannot(`${g.runtimeLabel}: ${g.cannotGrant}`);
   return null;
 }

@@ -1,26 +1,22 @@
 import { tmpdir } from 'node:os';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import { buildGuest, type BuildStats } from './build.ts';
 import { loadCases } from './cases.ts';
+import { driveCell, retryFlags, runControls } from './cell.ts';
 import { prebuilt } from './external/prebuilt.ts';
 import { loadWasiTestsuite } from './external/wasi-testsuite.ts';
-import { driveOperations, preopensOf, type Starter } from './operations.ts';
-import type { Limits } from './proc.ts';
 import { classify } from './classify.ts';
-import { executeCell, freshFixture, harnessFailure, type Execution } from './execute.ts';
-import { freePort, httpProbe, serveCell, tcpProbe } from './serve.ts';
 import { findExpectation, loadExpectations, overlay, type ExpectationRule } from './expectations.ts';
 import { featureMatches, type Filters } from './filters.ts';
 import { loadMatrix, type Matrix } from './matrix.ts';
 import { expand, gate, type Gate, type PlanInput } from './plan.ts';
 import { inventory, type RuntimeEntry, type ToolchainEntry } from './inventory.ts';
-import { startPeer } from './peers.ts';
 import { gitState, hostInfo, newRunId } from './provenance.ts';
 import { RunRecorder } from './results.ts';
 import { sha256 } from './hash.ts';
-import type { BuildRecord, CaseSpec, Cell, CommandSpec, Provenance, Result, RunFile } from './types.ts';
+import type { BuildRecord, CaseSpec, Cell, Provenance, Result, RunFile } from './types.ts';
 
 export interface PlannedCell extends Cell {
   gate: Gate;
@@ -48,48 +44,6 @@ export interface PlanOptions {
   external?: { format: 'wasi-testsuite'; path: string }[];
 }
 
-/**
- * A served case (the runtime's server mode) or a listening guest (run with `${port}`): started on
- * a free loopback port, probed by the harness, then stopped.
- */
-async function serveExecution(
-  k: CaseSpec, artifact: string, target: string, rt: RuntimeEntry, version: string, workDir: string, timeoutMs: number, flags: string[],
-): Promise<Execution> {
-  await mkdir(workDir, { recursive: true });
-  const port = await freePort();
-  const at = (a: string) => a.replaceAll('${port}', String(port));
-  const inv = { artifact, target, args: k.invoke.args.map(at), env: k.invoke.env, preopens: [], workDir, timeoutMs, extraFlags: flags.map(at) };
-  const command = k.serve ? rt.adapter.serve!(inv, rt.located, version, port) : await rt.adapter.command(inv, rt.located, version);
-  const probe = k.serve ? httpProbe(k.serve) : tcpProbe(k.listen!);
-  const raw = await serveCell(command, port, probe, timeoutMs, workDir, Boolean(k.serve));
-  return { raw: rt.adapter.normalize(raw), command };
-}
-
-/**
- * A scripted case: each `run` starts the runtime afresh (its server mode for wasi:http/service, on a
- * free loopback port) with that run's args, env and preopens into the cell's copy of the fixture.
- */
-async function scriptExecution(
-  k: CaseSpec, artifact: string, target: string, rt: RuntimeEntry, version: string, workDir: string, limits: Limits, flags: string[],
-): Promise<Execution> {
-  let command: CommandSpec | undefined;
-  let fixture = '';
-  const start: Starter = async (run) => {
-    const preopens = preopensOf(run).map((p) => ({ host: resolve(fixture, p.host), guest: p.guest }));
-    const inv = { artifact, target, args: run.args, env: run.env, preopens, workDir, timeoutMs: limits.timeoutMs, extraFlags: flags };
-    if (k.world !== 'wasi:http/service') return { command: (command = await rt.adapter.command(inv, rt.located, version)) };
-    const port = await freePort();
-    return { command: (command = rt.adapter.serve!(inv, rt.located, version, port)), port };
-  };
-  try {
-    fixture = await freshFixture(k, workDir);
-    const raw = await driveOperations(k.operations!, start, limits, workDir);
-    return { raw: rt.adapter.normalize(raw), ...(command ? { command } : {}) };
-  } catch (e) {
-    return { raw: harnessFailure((e as Error).message), ...(command ? { command } : {}) };
-  }
-}
-
 /** The toolchain of a cell: ours for its language, or the prebuilt copy for an external case. */
 function toolchainFor(plan: Pick<Plan, 'toolchains'>, k: CaseSpec, language: string): ToolchainEntry | undefined {
   if (k.prebuilt) return { toolchain: prebuilt, located: { source: { kind: 'builtin' } }, detection: { available: true, version: 'prebuilt' } };
@@ -97,12 +51,22 @@ function toolchainFor(plan: Pick<Plan, 'toolchains'>, k: CaseSpec, language: str
 }
 
 /** The reason matrix.yaml gives for a language not expressing any of a case's features. */
-function cannotOf(matrix: Matrix, language: string, k: CaseSpec): string | undefined {
-  const cannot = matrix.toolchains.find((t) => t.language === language)?.cannot ?? {};
-  return Object.entries(cannot).find(([tag]) => featureMatches(tag, k.features))?.[1];
+function cannotOf(matrix: Matrix, language: string, k: CaseSpec): { reason: string; local?: boolean } | undefined {
+  const t = matrix.toolchains.find((x) => x.language === language);
+  const find = (m: Record<string, string>) => Object.entries(m).find(([tag]) => featureMatches(tag, k.features))?.[1];
+  const upstream = find(t?.cannot ?? {});
+  if (upstream) return { reason: upstream };
+  const here = find(t?.unavailable ?? {});
+  return here ? { reason: here, local: true } : undefined;
 }
 
-const servedCase = (k: CaseSpec) => Boolean(k.serve) || k.world === 'wasi:http/service';
+/** Why the runtime version cannot grant what the case needs, if it cannot (known only once it is detected). */
+function grantLimit(rt: RuntimeEntry, k: CaseSpec): { cannotGrant?: string } {
+  if (!rt.detection.available || !rt.adapter.cannotGrant) return {};
+  const version = rt.detection.version;
+  const why = k.needs.map((n) => rt.adapter.cannotGrant!(n, version)).find(Boolean);
+  return why ? { cannotGrant: why } : {};
+}
 
 /** Reads matrix.yaml and the cases, detects every tool, and expands the filtered cells. */
 export async function makePlan(opts: PlanOptions): Promise<Plan> {
@@ -117,12 +81,17 @@ export async function makePlan(opts: PlanOptions): Promise<Plan> {
 
   const { toolchains, runtimes } = await inventory(root, matrix, filters.language);
   const languages: PlanInput['languages'] = {};
-  for (const [language, { toolchain }] of toolchains) {
-    const guests = new Set<string>();
-    // A case in a feature the language cannot express gets cells too, to say so.
-    for (const k of caseList) if ((await toolchain.sources(k.guest)).length || cannotOf(matrix, language, k)) guests.add(k.guest);
-    languages[language] = { guests, ...(toolchain.variants ? { variants: toolchain.variants } : {}) };
-  }
+  const ourCases = caseList.filter((k) => !k.prebuilt);
+  await Promise.all(
+    [...toolchains].map(async ([language, { toolchain }]) => {
+      const guests = new Set<string>();
+      // A case in a feature the language cannot express gets cells too, to say so.
+      await Promise.all(ourCases.map(async (k) => {
+        if (cannotOf(matrix, language, k) || (await toolchain.sources(k.guest)).length) guests.add(k.guest);
+      }));
+      languages[language] = { guests, ...(toolchain.variants ? { variants: toolchain.variants } : {}) };
+    }),
+  );
 
   const { cells, excluded } = expand({ cases: caseList, targets, languages, instances: matrix.instances, filters, exclude: matrix.exclude });
   const byId = new Map(caseList.map((k) => [`${k.suite}/${k.id}`, k]));
@@ -142,7 +111,8 @@ export async function makePlan(opts: PlanOptions): Promise<Plan> {
         runtimeLabel: c.runtimeLabel,
         target: c.target,
         ...(cannot ? { cannot } : {}),
-        serve: { needed: servedCase(byId.get(`${c.suite}/${c.case}`)!), available: Boolean(rt.adapter.serve), ...(rt.adapter.serveOnly ? { only: rt.adapter.serveOnly } : {}) },
+        serve: { needed: k.served, available: Boolean(rt.adapter.serve), ...(rt.adapter.serveOnly ? { only: rt.adapter.serveOnly } : {}) },
+        ...grantLimit(rt, k),
       }),
     };
   });
@@ -165,6 +135,8 @@ export interface RunOptions {
   runId?: string;
   onStart?: (total: number) => void;
   onResult?: (r: Result, done: number, total: number) => void;
+  /** Also run each case's negative controls and record them in `result.controls`. */
+  controls?: boolean;
 }
 
 export interface RunSummary {
@@ -224,38 +196,35 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
     const toolchainVersion = tc.detection.available ? tc.detection.version : null;
     const timeoutMs = opts.timeoutMs ?? k.limits.timeoutMs ?? plan.matrix.defaults.timeoutMs;
     let build: BuildRecord | undefined;
-    let execution: Awaited<ReturnType<typeof executeCell>> | undefined;
+    let execution: Awaited<ReturnType<typeof driveCell>> | undefined;
+    let controls: Result['controls'];
+    let passedWith: string[] = [];
     if (!c.gate && !k.invalid) {
       build = await buildFor(c, k, toolchainVersion!);
       if (build.ok && build.artifact) {
+        const artifact = build.artifact.path;
         const limits = { timeoutMs, outputBytes: plan.matrix.defaults.outputBytes };
         const granted = k.needs.flatMap((n) => rt.adapter.needFlags?.(n, runtimeVersion!) ?? []);
-        const attempt = (dir: string, flags: string[]) =>
-          limit(async () => {
-            // A peer lives exactly as long as the one execution it serves.
-            const peer = k.peer ? await startPeer(k.peer) : null;
-            const args = k.invoke.args.map((a) => (peer ? a.replaceAll('${peer}', peer.address) : a));
-            try {
-              return await executeCell({ ...k, invoke: { ...k.invoke, args } }, build!.artifact!.path, c.target, rt.adapter, rt.located,
-                runtimeVersion!, join(scratch, dir), limits, [...granted, ...flags]);
-            } finally {
-              await peer?.stop();
-            }
-          });
-        execution = k.operations
-          ? await limit(() => scriptExecution(k, build!.artifact!.path, c.target, rt, runtimeVersion!, join(scratch, String(index)), limits, granted))
-          : k.serve || k.listen
-            ? await limit(() => serveExecution(k, build!.artifact!.path, c.target, rt, runtimeVersion!, join(scratch, String(index)), timeoutMs, granted))
-            : await attempt(String(index), []);
-        // "On by default" or "behind a flag": a proposal that fails plainly is tried once more with its flags.
-        const proposals = [...(k.proposal ? [k.proposal] : []), ...(tc.toolchain.proposals ?? [])];
-        const flags = [...new Set(proposals.flatMap((p) => rt.adapter.proposalFlags?.(p, runtimeVersion!) ?? []))];
-        if (flags.length && classifyRun(execution).status !== 'PASS') {
-          const plain = classifyRun(execution);
-          const flagged = await attempt(`${index}-flags`, flags);
-          const note = `without flags: ${plain.status}${plain.reason ? ` (${plain.reason.slice(0, 160)})` : ''}`;
-          if (classifyRun(flagged).status === 'PASS') execution = { ...flagged, notes: [note] };
-          else execution = { ...execution, notes: [`with ${flags.join(' ')}: ${classifyRun(flagged).status} too`] };
+        const cell = { k, target: c.target, rt, version: runtimeVersion!, artifact, limits };
+        const attempt = (tag: string, flags: string[]) => limit(() => driveCell({ ...cell, workDir: join(scratch, tag), flags: [...granted, ...flags] }));
+        execution = await attempt(String(index), []);
+        // "On by default" or "behind a flag": a run that failed (never one that timed out) is tried once
+        // more, through the same path, with the switch the runtime's own error points to.
+        const plain = classifyRun(execution);
+        if (plain.status !== 'PASS' && plain.status !== 'TIMEOUT') {
+          const proposals = [...(k.proposal ? [k.proposal] : []), ...(tc.toolchain.proposals ?? [])];
+          const flags = retryFlags(rt.adapter, execution.raw, runtimeVersion!, proposals);
+          if (flags.length) {
+            const flagged = await attempt(`${index}-flags`, flags);
+            const note = `without ${flags.join(' ')}: ${plain.status}${plain.reason ? ` (${plain.reason.slice(0, 160)})` : ''}`;
+            if (classifyRun(flagged).status === 'PASS') {
+              execution = { ...flagged, notes: [note] };
+              passedWith = flags;
+            } else execution = { ...execution, notes: [`with ${flags.join(' ')}: ${classifyRun(flagged).status} too`] };
+          }
+        }
+        if (opts.controls && k.controls.length) {
+          controls = await runControls({ ...cell, flags: [...granted, ...passedWith] }, k.controls, (tag, run) => limit(() => run(join(scratch, `${index}-${tag}`))));
         }
       }
     }
@@ -273,7 +242,11 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
     const result: Result = {
       key: c.key, suite: c.suite, case: c.case, language: c.language, target: c.target, variant: c.variant,
       runtime: c.runtime, runtimeLabel: c.runtimeLabel, runtimeVersion, toolchainVersion, features: c.features,
-      status: verdict.status, reason: verdict.reason, outcome: overlay(verdict.status, expectation),
+      status: verdict.status,
+      reason: passedWith.length && verdict.status === 'PASS' ? `passes with ${passedWith.join(' ')}` : verdict.reason,
+      ...(c.gate ? { reasonKind: c.gate.kind } : passedWith.length && verdict.status === 'PASS' ? { reasonKind: 'flag-needed' as const } : {}),
+      outcome: overlay(verdict.status, expectation),
+      ...(controls ? { controls } : {}),
       ...(expectation ? { expectation } : {}),
       checks: verdict.checks,
       exitCode: execution?.raw.exitCode ?? null,

@@ -1,8 +1,15 @@
+import type { Script } from './script.ts';
 import type { Status } from './status.ts';
 
 export type TargetId = string;
 
-/** A case file, validated (suites/<suite>/<id>.yaml). */
+/** A capability granted on purpose in a negative control; the listed checks must then fail. */
+export interface Control {
+  grant: 'preopen-parent' | 'inherit-env' | 'network' | 'extra-arg';
+  fails: string[];
+}
+
+/** A case file, validated (suites/<suite>/<id>.yaml), or an external test, compiled into one script. */
 export interface CaseSpec {
   suite: string;
   id: string;
@@ -11,18 +18,19 @@ export interface CaseSpec {
   features: string[];
   targets?: TargetId[];
   guest: string;
-  invoke: {
-    args: string[];
-    env: Record<string, string>;
-    stdin?: string;
-    /** Absolute path of the tree copied afresh for every cell; preopen hosts are relative to the copy. */
-    fixtureDir?: string;
-    preopens: { host: string; guest: string }[];
-  };
+  /** Absolute path of the tree copied afresh for every cell; preopen hosts are relative to the copy. */
+  fixtureDir?: string;
+  /** Only these parts of the fixture tree are copied (an external suite's folders beside its binaries). */
+  fixtureOnly?: string[];
+  /** What the harness does with the guest: every case is one script of operations. */
+  script: Script;
   expect: {
-    /** null: the exit code is judged elsewhere (a scripted `wait`). */
+    /** null: the exit code is judged elsewhere (a scripted `wait`, or a server the harness stops). */
     exit: number | null;
+    /** Checks the guest must report `ok` on its stdout. */
     checks: string[];
+    /** Checks the harness reports (its operations, after-run inspection): every one must be ok. */
+    harness: string[];
     stdout: string[];
     stderr: string[];
     stdoutExcludes: string[];
@@ -33,49 +41,25 @@ export interface CaseSpec {
   limits: { timeoutMs?: number };
   /** A core proposal the case probes: runtimes that keep it behind a flag get a second run with it. */
   proposal?: string;
-  /** A loopback server the harness runs for the cell; `${peer}` in args becomes its ip:port. */
-  peer?: 'tcp-echo' | 'udp-echo' | 'http-hello';
   /** Host capabilities the guest needs granted, e.g. `network`. */
   needs: string[];
-  /** Server cases: the runtime serves the guest and the harness sends these requests in order. */
-  serve?: { method: string; path: string; status: number; body?: string }[];
-  /** Listening guests: run with `${port}` in args; the harness connects and makes these exchanges. */
-  listen?: { send: string; expect: string }[];
+  /** The guest is a wasi:http handler: the runtime's server mode runs it. */
+  served: boolean;
+  /** Negative controls: runs that grant a capability on purpose, which must make the listed checks fail. */
+  controls: Control[];
   /** External suites: a prebuilt artifact in the suite's source language, no toolchain of ours. */
   prebuilt?: { artifact: string; language: string };
-  /** A scripted run (wasi-testsuite's `operations`): each step is a check; `expect.exit` is then null. */
-  operations?: Operation[];
-  /** The world the guest exports; `wasi:http/service` runs in the runtime's server mode. */
-  world?: 'wasi:cli/command' | 'wasi:http/service';
   /** Why the case could not be read; its cells are ERROR and the rest of the suite runs. */
   invalid?: string;
 }
-
-/** One step of a scripted run, in wasi-testsuite's terms (doc/specification.md). */
-export type Operation =
-  | { type: 'run'; args: string[]; env: Record<string, string>; dirs: string[]; root?: string }
-  | { type: 'wait'; exit_code: number }
-  | { type: 'read'; id: string; payload: string }
-  | { type: 'write'; id: string; payload: string }
-  | { type: 'connect'; id: string; protocol_type: 'tcp' | 'udp' | 'http' }
-  | { type: 'send'; id: string; payload: string }
-  | { type: 'recv'; id: string; payload: string }
-  | {
-      type: 'request';
-      method: string;
-      path: string;
-      headers: Record<string, string>;
-      body: string;
-      response: { status: number; headers: Record<string, string>; body: string };
-    }
-  | { type: 'kill'; signal: string };
 
 /** Found, with a version, or not found with the reason and a way to get it. */
 export type Detection =
   | { available: true; version: string; path?: string; detail?: string }
   | { available: false; reason: string; hint?: string };
 
-export type Support = { ok: true; flags?: string[] } | { ok: false; reason: string };
+/** `local`: the limit is this machine's (an old package, Node's version), not the tool's: UNAVAILABLE, not UNSUPPORTED. */
+export type Support = { ok: true; flags?: string[] } | { ok: false; reason: string; local?: boolean };
 
 /** Where a runtime or toolchain binary comes from, as matrix.yaml declares it. */
 export type Source =
@@ -140,6 +124,25 @@ export interface RawOutcome {
   internalError?: string;
   /** The harness could not start or follow the process. */
   harnessError?: string;
+  /** What the harness itself checked (its operations, the host-side fixture), apart from the guest's stdout. */
+  harness?: HarnessCheck[];
+}
+
+/** A negative control as it ran: `flipped` when every check it names failed. */
+export interface ControlResult {
+  grant: Control['grant'];
+  status: Status;
+  failedChecks: string[];
+  flipped: boolean;
+}
+
+/** Beside a status: "can't" (upstream), "not here" (this machine), or "only behind a switch". */
+export type ReasonKind = 'cannot' | 'not-installed' | 'local-limit' | 'flag-needed';
+
+export interface HarnessCheck {
+  name: string;
+  ok: boolean;
+  detail: string;
 }
 
 export interface RuntimeInstance {
@@ -162,6 +165,10 @@ export interface RuntimeAdapter {
   proposalFlags?(proposal: string, version: string): string[] | null;
   /** Flags that grant a capability a case needs (e.g. `network`); none means granted already. */
   needFlags?(need: string, version: string): string[];
+  /** Why this version cannot grant a capability at all (removed upstream), if it cannot. */
+  cannotGrant?(need: string, version: string): string | null;
+  /** The switch the runtime's own error message points to (a WASI interface behind a flag), if any. */
+  flagsFor?(error: string, version: string): string[] | null;
   /** Set when the runtime can only serve (no command world): why its other cells are UNSUPPORTED. */
   serveOnly?: string;
   /** The command that serves a wasi:http guest on 127.0.0.1:port, where the runtime can serve. */
@@ -269,7 +276,9 @@ export interface Result extends Cell {
   toolchainVersion: string | null;
   status: Status;
   reason: string;
+  reasonKind?: ReasonKind;
   outcome: Outcome;
+  controls?: ControlResult[];
   expectation?: Expectation;
   checks: Checks;
   exitCode: number | null;

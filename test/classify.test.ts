@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { classify, type Evidence } from '../src/classify.ts';
 import type { RawOutcome } from '../src/types.ts';
 
-const expect0 = { exit: 0, checks: ['a', 'b'], stdout: [], stderr: [], stdoutExcludes: [] };
+const expect0 = { exit: 0, checks: ['a', 'b'], harness: [], stdout: [], stderr: [], stdoutExcludes: [] };
 
 function run(over: Partial<RawOutcome>): RawOutcome {
   return { exitCode: 0, signal: null, timedOut: false, outputLimited: false, stdout: 'ok a\nok b\n', stderr: '', durationMs: 5, ...over };
@@ -10,8 +10,8 @@ function run(over: Partial<RawOutcome>): RawOutcome {
 
 const table: [name: string, ev: Evidence, status: string, reason: RegExp][] = [
   ['all checks ok, exit 0', { run: run({}), expect: expect0 }, 'PASS', /^$/],
-  ['gate unsupported wins', { gate: { status: 'UNSUPPORTED', reason: 'cannot' }, run: run({}), expect: expect0 }, 'UNSUPPORTED', /cannot/],
-  ['gate unavailable', { gate: { status: 'UNAVAILABLE', reason: 'not on PATH' }, expect: expect0 }, 'UNAVAILABLE', /PATH/],
+  ['gate unsupported wins', { gate: { status: 'UNSUPPORTED', reason: 'cannot', kind: 'cannot' }, run: run({}), expect: expect0 }, 'UNSUPPORTED', /cannot/],
+  ['gate unavailable', { gate: { status: 'UNAVAILABLE', reason: 'not on PATH', kind: 'not-installed' }, expect: expect0 }, 'UNAVAILABLE', /PATH/],
   ['build failed', { build: { ok: false, log: 'x.c:1: error: boom\n' }, expect: expect0 }, 'BUILD_FAIL', /boom/],
   ['build failed: the error line, not the trailing chatter', { build: { ok: false, log: 'Error: no such import\n  |\n  ^---\n' }, expect: expect0 }, 'BUILD_FAIL', /no such import/],
   ['built but not run', { build: { ok: true, log: '' }, expect: expect0 }, 'ERROR', /no run/],
@@ -28,6 +28,10 @@ const table: [name: string, ev: Evidence, status: string, reason: RegExp][] = [
   ['an extra failed check', { run: run({ stdout: 'ok a\nok b\nnot ok c # extra\n' }), expect: expect0 }, 'FAIL', /c: extra/],
   ['stdout pattern missing', { run: run({}), expect: { ...expect0, stdout: ['^hello$'] } }, 'FAIL', /stdout lacks/],
   ['stderr pattern present', { run: run({ stderr: 'marker\n' }), expect: { ...expect0, stderr: ['^marker$'] } }, 'PASS', /^$/],
+  ['a check once not ok stays failed', { run: run({ stdout: 'ok a\nnot ok b # first\nok b\n' }), expect: expect0 }, 'FAIL', /b: first/],
+  ['a harness check that failed', { run: run({ harness: [{ name: 'request-1', ok: false, detail: 'status 500' }] }), expect: { ...expect0, harness: ['request-1'] } }, 'FAIL', /request-1: status 500/],
+  ['a harness check the guest printed itself does not count', { run: run({ stdout: 'ok a\nok b\nok request-1\n' }), expect: { ...expect0, harness: ['request-1'] } }, 'FAIL', /request-1: not reported/],
+  ['harness checks pass beside the guest\'s', { run: run({ harness: [{ name: 'request-1', ok: true, detail: '' }] }), expect: { ...expect0, harness: ['request-1'] } }, 'PASS', /^$/],
   ['stdout must exclude', { run: run({ stdout: 'ok a\nok b\nmarker\n' }), expect: { ...expect0, stdoutExcludes: ['marker'] } }, 'FAIL', /stdout has/],
 ];
 

@@ -5,9 +5,9 @@ import type { CaseSpec, RuntimeInstance } from '../src/types.ts';
 function kase(suite: string, id: string, extra: Partial<CaseSpec> = {}): CaseSpec {
   return {
     suite, id, file: `${suite}/${id}.yaml`, title: id, features: [`${suite}.x`], guest: id,
-    invoke: { args: [], env: {}, preopens: [] },
-    expect: { exit: 0, checks: [], stdout: [], stderr: [], stdoutExcludes: [] },
-    limits: {}, needs: [], ...extra,
+    script: { steps: [{ op: 'run', args: [], env: {}, preopens: [], serve: false }, { op: 'wait' }], servers: [] },
+    expect: { exit: 0, checks: [], harness: [], stdout: [], stderr: [], stdoutExcludes: [] },
+    limits: {}, needs: [], served: false, controls: [], ...extra,
   };
 }
 

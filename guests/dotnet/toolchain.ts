@@ -23,7 +23,7 @@ const dotnet: Toolchain = {
   language: 'dotnet',
   targets: {
     p1: { ok: true },
-    p2: { ok: false, reason: 'components need componentize-dotnet and an experimental NuGet feed' },
+    p2: { ok: false, reason: 'components need componentize-dotnet from an experimental NuGet feed, unreachable here', local: true },
     p3: { ok: false, reason: 'no WASI 0.3 route for .NET' },
   },
 

@@ -23,7 +23,7 @@ const go: Toolchain = {
   targets: {
     p1: { ok: true },
     p2: { ok: true },
-    p3: { ok: false, reason: 'Go reaches p3 only through a patched Go (componentize-go), not installable here' },
+    p3: { ok: false, reason: 'Go reaches p3 only through a patched Go (componentize-go), which no registry here ships', local: true },
   },
   // Go emits wasip1 core modules only; p2 means wrapping one.
   variants: { p2: ['adapter'] },

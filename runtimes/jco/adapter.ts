@@ -40,7 +40,7 @@ const jco: RuntimeAdapter = {
   targets: {
     p1: { ok: false, reason: 'jco runs components only; a core module must be wrapped first' },
     p2: { ok: true },
-    p3: { ok: false, reason: "jco's p3 path (preview3-shim) needs JSPI, which Node 20 lacks" },
+    p3: { ok: false, reason: "jco's p3 path (preview3-shim) needs JSPI, which this machine's Node 20 lacks (Node 24.20+ has it)", local: true },
   },
 
   async detect() {

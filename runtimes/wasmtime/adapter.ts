@@ -65,6 +65,19 @@ const wasmtime: RuntimeAdapter = {
     : need === 'listener' ? ['-Spreview2=n', '-Stcplisten=127.0.0.1:${port}']
     : [],
 
+  // The legacy p1 implementation (wasi-common), the only one with a preopened listener, went in 47.
+  cannotGrant: (need, version) =>
+    need === 'listener' && semver.gte(semver.coerce(version) ?? '0.0.0', '47.0.0')
+      ? 'a preopened TCP listener (-Stcplisten) existed only in the legacy p1 implementation, removed in 47'
+      : null,
+
+  // WASI 0.2.12 components call wasi:cli/exit.exit-with-code, which 36–45 link only behind a switch.
+  flagsFor(error, version) {
+    const v = semver.coerce(version) ?? '0.0.0';
+    if (/exit-with-code/.test(error) && /wasi:cli\/exit@0\.2/.test(error) && semver.lt(v, '46.0.0')) return ['-Scli-exit-with-code'];
+    return null;
+  },
+
   proposalFlags(proposal, version) {
     const v = semver.coerce(version) ?? '0.0.0';
     // shared memory became its own switch in 40.

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
-import { operationChecks, preopensOf } from '../operations.ts';
+import { harnessChecks, preopensOf, type Script, type ServerSpec, type Step } from '../script.ts';
 import type { CaseSpec } from '../types.ts';
 
 /** The older test file keys of WebAssembly/wasi-testsuite (doc/specification.md). */
@@ -31,14 +31,50 @@ const operation = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('kill'), signal: z.string().regex(/^SIG[A-Z0-9]+$/, 'a signal name such as SIGTERM').default('SIGTERM') }),
 ]);
 
+const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'] as const;
+const responseObject = z
+  .strictObject({
+    status: z.number().int().default(200),
+    headers: fields,
+    body: z.string().optional(),
+    chunks: z.array(z.string()).optional(),
+    trailers: z.record(z.string(), z.string()).optional(),
+  })
+  .refine((r) => r.body === undefined || r.chunks === undefined, '`body` and `chunks` exclude each other')
+  .refine((r) => !r.trailers || r.chunks !== undefined, '`trailers` need `chunks`');
+const endpoint = z
+  .strictObject({
+    method: z.string().default('GET').transform((m) => m.toUpperCase()).pipe(z.enum(METHODS)),
+    path: z.string().default('/'),
+    mode: z.enum(['static', 'echo-body', 'echo-headers']).default('static'),
+    // A string is short for a 200 with that body.
+    response: z.union([z.string().transform((body) => ({ status: 200, headers: {}, body })), responseObject]).optional(),
+  })
+  .refine((e) => e.mode === 'static' || e.response === undefined, 'an echo endpoint has no `response`')
+  .transform((e) => ({ ...e, response: e.response ?? { status: 200, headers: {}, body: '' } }));
+
+/** Harness-run HTTP servers; each one's address reaches the guest as env `HTTP_SERVER_<NAME>`. */
+const server = z
+  .strictObject({
+    name: z.string().regex(/^[A-Za-z0-9_]+$/, 'letters, digits and _'),
+    kind: z.enum(['listening', 'closed']).default('listening'),
+    endpoints: z.array(endpoint).optional(),
+  })
+  .refine((s) => s.kind === 'listening' || s.endpoints === undefined, 'a closed server has no `endpoints`')
+  .transform((s): ServerSpec => ({ name: s.name, kind: s.kind, endpoints: s.endpoints ?? [] }));
+
 /** The newer keys (2026): an ordered script, the proposals it needs and the world it exports. */
 const scriptSchema = z.strictObject({
+  servers: z
+    .array(server)
+    .default([])
+    .refine((ss) => new Set(ss.map((x) => x.name.toUpperCase())).size === ss.length, 'duplicate server names'),
   operations: z.array(operation).default([{ type: 'run', args: [], env: {}, dirs: [] }, { type: 'wait', exit_code: 0 }]),
   proposals: z.array(z.enum(['http', 'sockets'])).default([]),
   world: z.enum(['wasi:cli/command', 'wasi:http/service']).default('wasi:cli/command'),
 });
 
-const NEW_KEYS = ['operations', 'proposals', 'world'];
+const NEW_KEYS = ['operations', 'proposals', 'world', 'servers'];
 /** Proposals as host grants: what a runtime must be told to link. */
 const NEEDS: Record<string, string> = { http: 'http', sockets: 'network' };
 
@@ -98,9 +134,9 @@ function caseOf(suiteDir: string, suite: string, target: string, language: strin
   const specFile = join(suiteDir, `${id}.json`);
   const base: CaseSpec = {
     suite, id, file: existsSync(specFile) ? specFile : wasm, title: id, features: ['external'], targets: [target], guest: wasm,
-    invoke: { args: [], env: {}, preopens: [] },
-    expect: { exit: 0, checks: [], stdout: [], stderr: [], stdoutExcludes: [] },
-    limits: {}, needs: [], prebuilt: { artifact: wasm, language },
+    script: plainRun([], {}, []),
+    expect: { exit: 0, checks: [], harness: [], stdout: [], stderr: [], stdoutExcludes: [] },
+    limits: {}, needs: [], served: false, controls: [], prebuilt: { artifact: wasm, language },
   };
   if (!existsSync(wasm)) return { ...base, invalid: `${specFile}: no ${id}.wasm beside it` };
   let raw: Record<string, unknown>;
@@ -112,7 +148,7 @@ function caseOf(suiteDir: string, suite: string, target: string, language: strin
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ...base, invalid: `${specFile}: a test spec is a JSON object` };
   const keys = Object.keys(raw);
   if (keys.some((k) => NEW_KEYS.includes(k))) {
-    if (keys.some((k) => k in legacySchema.shape)) return { ...base, invalid: `${specFile}: mixes the older keys with operations/proposals/world` };
+    if (keys.some((k) => k in legacySchema.shape)) return { ...base, invalid: `${specFile}: mixes the older keys with operations/proposals/world/servers` };
     return scriptCase(base, suiteDir, specFile, raw);
   }
   let spec: z.infer<typeof legacySchema>;
@@ -127,12 +163,9 @@ function caseOf(suiteDir: string, suite: string, target: string, language: strin
   const preopens = preopensOf(spec);
   return {
     ...base,
-    invoke: { args: spec.args, env: spec.env, preopens, ...(preopens.length ? { fixtureDir: suiteDir } : {}) },
-    expect: {
-      ...base.expect, exit: spec.exit_code,
-      ...(spec.stdout !== undefined ? { stdoutIs: spec.stdout } : {}),
-      ...(spec.stderr !== undefined ? { stderrIs: spec.stderr } : {}),
-    },
+    script: legacyScript(spec, preopens),
+    ...(preopens.length ? { fixtureDir: suiteDir, fixtureOnly: preopens.map((p) => p.host) } : {}),
+    expect: { ...base.expect, exit: spec.exit_code, harness: harnessChecks(legacyScript(spec, preopens)) },
   };
 }
 
@@ -153,15 +186,62 @@ function scriptCase(base: CaseSpec, suiteDir: string, specFile: string, raw: unk
   if (missing) return { ...base, invalid: `${specFile}: directory ${missing} does not exist in the suite` };
   const needs = spec.proposals.map((p) => NEEDS[p]!);
   if (spec.operations.some((o) => o.type === 'connect') && !needs.includes('network')) needs.push('network');
+  const served = spec.world === 'wasi:http/service';
+  const script: Script = {
+    steps: spec.operations.map((o, i) => stepOf(o, `op${i + 1}-${o.type}`, served)),
+    servers: spec.servers,
+    // A process still running after the last operation fails, as in the reference runner.
+    end: 'end',
+  };
   return {
     ...base,
     features: ['external', ...spec.proposals.map((p) => `external.${p}`)],
-    invoke: { ...base.invoke, ...(runs.some((r) => r.root || r.dirs.length) ? { fixtureDir: suiteDir } : {}) },
-    expect: { ...base.expect, exit: null, checks: operationChecks(spec.operations) },
-    operations: spec.operations,
-    world: spec.world,
+    ...(runs.some((r) => r.root || r.dirs.length) ? { fixtureDir: suiteDir, fixtureOnly: [...new Set(runs.flatMap((r) => preopensOf(r).map((p) => p.host)))] } : {}),
+    script,
+    expect: { ...base.expect, exit: null, harness: harnessChecks(script) },
     needs,
+    served,
   };
+}
+
+/**
+ * The older keys as the reference runner reads them: run, read the expected stdout then stderr
+ * (as many bytes as given: a prefix), wait for the exit code.
+ */
+function legacyScript(spec: z.infer<typeof legacySchema>, preopens: { host: string; guest: string }[]): Script {
+  const reads: Step[] = [
+    ...(spec.stdout !== undefined ? [{ check: 'stdout', op: 'read' as const, stream: 'stdout' as const, payload: spec.stdout }] : []),
+    ...(spec.stderr !== undefined ? [{ check: 'stderr', op: 'read' as const, stream: 'stderr' as const, payload: spec.stderr }] : []),
+  ];
+  return { steps: [{ op: 'run', args: spec.args, env: spec.env, preopens, serve: false }, ...reads, { op: 'wait' }], servers: [] };
+}
+
+function plainRun(args: string[], env: Record<string, string>, preopens: { host: string; guest: string }[]): Script {
+  return { steps: [{ op: 'run', args, env, preopens, serve: false }, { op: 'wait' }], servers: [] };
+}
+
+/** One operation of the suite's script as a step of ours, reporting under `opN-type`. */
+function stepOf(o: z.infer<typeof operation>, check: string, served: boolean): Step {
+  switch (o.type) {
+    case 'run':
+      return { check, op: 'run', args: o.args, env: o.env, preopens: preopensOf(o), serve: served };
+    case 'wait':
+      return { check, op: 'wait', exit: o.exit_code };
+    case 'read':
+      return { check, op: 'read', stream: o.id, payload: o.payload };
+    case 'write':
+      return { check, op: 'write', payload: o.payload };
+    case 'connect':
+      return { check, op: 'connect', conn: o.id, to: 'printed' };
+    case 'send':
+      return { check, op: 'send', conn: o.id, payload: o.payload };
+    case 'recv':
+      return { check, op: 'recv', conn: o.id, payload: o.payload };
+    case 'request':
+      return { check, op: 'request', method: o.method, path: o.path, headers: o.headers, body: o.body, response: o.response };
+    case 'kill':
+      return { check, op: 'kill', signal: o.signal };
+  }
 }
 
 /** Every suite (a manifest.json and its tests) under a path, as cases of `external:<name>`. */
