@@ -36,7 +36,10 @@ export async function buildGuest(
   const recordFile = join(dir, 'record.json');
   const sources = await Promise.all(
     files.map(async (f) => {
-      const text = await readFile(f, 'utf8');
+      const bytes = await readFile(f);
+      // A prebuilt binary is an artifact: hashed, never interned as lines of text.
+      if (bytes.subarray(0, 8192).includes(0)) return { path: relative(root, f), sha256: sha256(bytes), lines: [] };
+      const text = bytes.toString('utf8');
       return { path: relative(root, f), sha256: sha256(text), lines: text.split('\n') };
     }),
   );

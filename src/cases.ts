@@ -89,7 +89,8 @@ export function loadCases(root: string, suites: string[], targets: Set<string>):
       problems.push({ file: join(root, 'matrix.yaml'), line: 1, column: 1, key: 'suites', message: `suite "${suite}" has no folder suites/${suite}` });
       continue;
     }
-    for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort()) {
+    // expectations.yaml beside the cases holds the suite's deviations, not a case.
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml') && n !== 'expectations.yaml').sort()) {
       const file = join(dir, name);
       try {
         const c = loadYaml(file, schema);

@@ -160,11 +160,14 @@ export function stepsFor(m: Matrix): Step[] {
   return [...steps.values()];
 }
 
-/** Installs only what is missing, quietly when nothing is: what `matrix` and `test` do before they start. */
-export async function provisionMissing(m: Matrix, report: (line: string) => void): Promise<void> {
+/**
+ * Installs only what is missing, quietly when nothing is: what `matrix` and `test` do before they
+ * start. Returns the steps that failed: their tools' cells would read UNAVAILABLE, which must not pass for green.
+ */
+export async function provisionMissing(m: Matrix, report: (line: string) => void): Promise<StepResult[]> {
   const needed: Step[] = [];
   for (const s of stepsFor(m)) if (await s.needed()) needed.push(s);
-  if (needed.length) await provision(needed, report);
+  return needed.length ? (await provision(needed, report)).filter((r) => r.action === 'failed') : [];
 }
 
 /** Runs every needed step; one failing does not stop the others. Records the outcome in the cache. */

@@ -238,7 +238,7 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
       ...(execution ? { run: execution.raw } : {}),
       expect: k.expect,
     });
-    const expectation = findExpectation(plan.expectations, c, runtimeVersion, verdict.status);
+    const expectation = findExpectation(plan.expectations, c, runtimeVersion, { status: verdict.status, reason: verdict.reason, failedChecks: verdict.checks.failed.map((f) => f.name) });
     const result: Result = {
       key: c.key, suite: c.suite, case: c.case, language: c.language, target: c.target, variant: c.variant,
       runtime: c.runtime, runtimeLabel: c.runtimeLabel, runtimeVersion, toolchainVersion, features: c.features,

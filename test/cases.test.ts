@@ -31,7 +31,9 @@ test("the repository's suites load, each case with its suite and guest", () => {
 
 test('every problem in every case file is reported, each located', () => {
   const root = tree({
-    'good.yaml': 'id: good\ntitle: fine\nfeatures: [cli.args]\n',
+    'good.yaml': 'id: good\ntitle: fine\nfeatures: [cli.args]\nexpect:\n  checks: [a]\n',
+    'nocheck.yaml': 'id: nocheck\ntitle: exit code only\nfeatures: [cli.args]\n',
+    'regex.yaml': 'id: regex\ntitle: t\nfeatures: [cli.args]\nexpect:\n  checks: [a]\n  stdout: ["(unclosed"]\n',
     'feat.yaml': 'id: feat\ntitle: t\nfeatures:\n  - cli.args\n  - cli.argz\n',
     'target.yaml': 'id: target\ntitle: t\nfeatures: [cli.args]\ntargets: [p9]\n',
     'key.yaml': 'id: key\ntitle: t\nfeatures: [cli.args]\nexpect:\n  exit: 0\n  exitcode: 3\n',
@@ -42,6 +44,8 @@ test('every problem in every case file is reported, each located', () => {
     expect.stringMatching(/^feat\.yaml:5 features\.1 not listed in suites\/features\.yaml$/),
     expect.stringMatching(/^key\.yaml:6 expect\.exitcode Unrecognized key/),
     expect.stringMatching(/^name\.yaml:1 id id "other" must match the file name$/),
+    expect.stringMatching(/^nocheck\.yaml:1 expect\.checks a case needs at least one check/),
+    expect.stringMatching(/^regex\.yaml:6 expect\.stdout\.0 not a valid regular expression/),
     expect.stringMatching(/^target\.yaml:4 targets\.0 not a target in matrix\.yaml$/),
   ]);
 });

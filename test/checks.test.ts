@@ -10,8 +10,8 @@ test('parses ok / not ok lines and ignores the rest', () => {
   ]);
 });
 
-test('the last report of a check wins', () => {
-  expect(scoreChecks('not ok a # first\nok a\n', ['a'])).toEqual({ passed: 1, total: 1, failed: [] });
+test('a check once reported not ok stays failed, whatever follows', () => {
+  expect(scoreChecks('not ok a # first\nok a\n', ['a'])).toEqual({ passed: 0, total: 1, failed: [{ name: 'a', detail: 'first' }] });
 });
 
 test('no checks required and none reported is 0/0', () => {

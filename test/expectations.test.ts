@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import type { Status } from '../src/status.ts';
 import { findExpectation, loadExpectations, overlay, type ExpectationRule } from '../src/expectations.ts';
 import { ROOT } from '../src/paths.ts';
 import type { Cell, Expectation } from '../src/types.ts';
@@ -20,6 +21,8 @@ describe('overlay', () => {
   });
 });
 
+const seen = (status: Status, reason = '', failedChecks: string[] = []) => ({ status, reason, failedChecks });
+
 describe('findExpectation', () => {
   const cell: Cell = {
     key: 'k', suite: 'cli', case: 'exit-3', language: 'c', target: 'p2', variant: 'adapter', runtime: 'wasmtime', runtimeLabel: 'wasmtime@49.0.3', features: [],
@@ -40,16 +43,24 @@ describe('findExpectation', () => {
   test('when a runtime rule and a toolchain rule both match, the one naming the actual status wins', () => {
     const crash = { ...rule({ runtime: 'wasmtime' }), status: 'CRASH' as const, file: 'runtime' };
     const build = { ...rule({ language: 'c' }), status: 'BUILD_FAIL' as const, file: 'toolchain' };
-    expect(findExpectation([crash, build], cell, '49.0.3', 'BUILD_FAIL')?.file).toBe('toolchain');
-    expect(findExpectation([crash, build], cell, '49.0.3', 'CRASH')?.file).toBe('runtime');
-    expect(findExpectation([crash, build], cell, '49.0.3', 'FAIL')?.file).toBe('runtime');
+    expect(findExpectation([crash, build], cell, '49.0.3', seen('BUILD_FAIL'))?.file).toBe('toolchain');
+    expect(findExpectation([crash, build], cell, '49.0.3', seen('CRASH'))?.file).toBe('runtime');
+    expect(findExpectation([crash, build], cell, '49.0.3', seen('FAIL'))?.file).toBe('runtime');
   });
 
   test("the repository's files load, and each entry is scoped by its folder", () => {
     const rules = loadExpectations(ROOT);
     for (const r of rules) {
       expect(r.reason.length).toBeGreaterThan(0);
-      expect(r.match.runtime ?? r.match.language).toBeDefined();
+      expect(r.match.runtime ?? r.match.language ?? r.match.suite).toBeDefined();
     }
+  });
+
+  test('a rule that describes the failure matches only that failure, and never a pass', () => {
+    const r = rule({ case: ['exit-1', 'exit-3'], reason: '^exit code 1, want 3', checks: ['x'] });
+    expect(findExpectation([r], cell, '49.0.3', seen('FAIL', 'exit code 1, want 3', ['x']))).toBeDefined();
+    expect(findExpectation([r], cell, '49.0.3', seen('FAIL', 'exit code 2, want 3', ['x']))).toBeUndefined();
+    expect(findExpectation([r], cell, '49.0.3', seen('FAIL', 'exit code 1, want 3', ['y']))).toBeUndefined();
+    expect(findExpectation([r], cell, '49.0.3', seen('PASS'))).toBeUndefined();
   });
 });

@@ -72,7 +72,12 @@ describe('gate', () => {
     ['runnable', ok, null],
     ['toolchain cannot emit', { ...ok, target: 'p3' }, 'UNSUPPORTED'],
     ['runtime cannot load', { ...ok, toolchainTargets: { p2: { ok: true } }, target: 'p2' }, 'UNSUPPORTED'],
-    ['"cannot" beats "not installed"', { ...ok, target: 'p3', toolchain: missing, runtime: missing }, 'UNSUPPORTED'],
+    ['a toolchain not installed is not asked what it cannot', { ...ok, target: 'p3', toolchain: missing, runtime: missing }, 'UNAVAILABLE'],
+    ['the toolchain\'s "cannot" beats a runtime not installed', { ...ok, target: 'p3', runtime: missing }, 'UNSUPPORTED'],
+    ['a runtime not installed is not asked what it cannot load', { ...ok, toolchainTargets: { p2: { ok: true } }, target: 'p2', runtime: missing }, 'UNAVAILABLE'],
+    ['a limit of this machine is UNAVAILABLE', { ...ok, toolchainTargets: { p1: { ok: false, reason: 'old package here', local: true } } }, 'UNAVAILABLE'],
+    ['a language this machine\'s copy cannot reach is UNAVAILABLE', { ...ok, cannot: { reason: 'old libc here', local: true } }, 'UNAVAILABLE'],
+    ['a capability this runtime version cannot grant', { ...ok, cannotGrant: 'removed in 47' }, 'UNSUPPORTED'],
     ['toolchain missing', { ...ok, toolchain: missing }, 'UNAVAILABLE'],
     ['runtime missing', { ...ok, runtime: missing }, 'UNAVAILABLE'],
     ['target unknown to the toolchain', { ...ok, target: 'p9' }, 'UNSUPPORTED'],
@@ -80,8 +85,8 @@ describe('gate', () => {
     ['a served case on a runtime that serves', { ...ok, serve: { needed: true, available: true } }, null],
     ['a command case on a runtime that only serves', { ...ok, serve: { needed: false, available: true, only: 'triggers only' } }, 'UNSUPPORTED'],
     ['a served case on a runtime that only serves', { ...ok, serve: { needed: true, available: true, only: 'triggers only' } }, null],
-    ['a feature the language cannot express', { ...ok, cannot: 'one thread only' }, 'UNSUPPORTED'],
-    ['a language that cannot, not installed either', { ...ok, cannot: 'one thread only', toolchain: missing }, 'UNSUPPORTED'],
+    ['a feature the language cannot express', { ...ok, cannot: { reason: 'one thread only' } }, 'UNSUPPORTED'],
+    ['a language that cannot, not installed either', { ...ok, cannot: { reason: 'one thread only' }, toolchain: missing }, 'UNAVAILABLE'],
   ] as [string, GateInput, string | null][])('%s', ([, input, want]) => {
     expect(gate(input)?.status ?? null).toBe(want);
   });
