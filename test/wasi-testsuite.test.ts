@@ -107,7 +107,7 @@ describe('wasi-testsuite format', () => {
     if (!root) return ctx.skip('clang-19 is not installed');
     for (const r of results.filter((x) => x.case === 'wrong')) {
       expect(r.status).toBe('FAIL');
-      expect(r.reason).toContain('stdout "x\\n" is not "y\\n"');
+      expect(r.reason).toContain('stdout: stdout: expected "y\\n", got "x\\n"');
     }
   });
 
