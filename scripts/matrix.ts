@@ -6,6 +6,8 @@ import { loadMatrix } from '../src/matrix.ts';
 import { ROOT } from '../src/paths.ts';
 import { progress } from '../src/progress.ts';
 import { provisionMissing } from '../src/provision.ts';
+import { toWtsResults } from '../src/external/wts-results.ts';
+import { writeAtomic } from '../src/results.ts';
 import { makePlan, runPlan } from '../src/runner.ts';
 import { renderSummary, renderSurprises } from '../src/summary.ts';
 
@@ -24,7 +26,11 @@ Options:
   --matrix=FILE     another matrix file (default: matrix.yaml)
   --external=wasi-testsuite=PATH
                     also run every suite (manifest.json + tests) under PATH, in
-                    WebAssembly/wasi-testsuite's format, as suites external:<name>`;
+                    WebAssembly/wasi-testsuite's format, as suites external:<name>
+  -e, --expectations=FILE
+                    an expectation file of the reference wasi-testsuite runner (TOML:
+                    [[suite]] name, [[suite.test]] name, expected = "fail" | action = "skip")
+  --wts-json=FILE   also write the external suites' results in the reference runner's JSON format`;
 
 await main('matrix', async () => {
   const { values } = parseFlags(process.argv.slice(2), {
@@ -35,6 +41,8 @@ await main('matrix', async () => {
     out: { type: 'string' },
     matrix: { type: 'string' },
     external: { type: 'string', multiple: true },
+    expectations: { type: 'string', short: 'e', multiple: true },
+    'wts-json': { type: 'string' },
     'no-provision': { type: 'boolean' },
   });
   if (values.help) {
@@ -51,7 +59,8 @@ await main('matrix', async () => {
   const matrix = loadMatrix(ROOT, matrixFile);
   if (!values['no-provision']) await provisionMissing(matrix, (line) => console.error(`provision ${line}`));
 
-  const plan = await makePlan({ root: ROOT, filters, external, ...(matrixFile ? { matrixFile } : {}), ...(shard ? { shard } : {}) });
+  const wtsExpectations = (values.expectations ?? []).map((f) => resolve(f));
+  const plan = await makePlan({ root: ROOT, filters, external, wtsExpectations, ...(matrixFile ? { matrixFile } : {}), ...(shard ? { shard } : {}) });
   const runnable = plan.cells.filter((c) => !c.gate).length;
   console.error(`plan: ${plan.cells.length} cells (${runnable} to run, ${plan.cells.length - runnable} unsupported or unavailable, ${plan.excluded.length} excluded)`);
   const bar = progress(plan.cells.length, 'matrix');
@@ -68,5 +77,9 @@ await main('matrix', async () => {
   const surprises = renderSurprises(summary.run.results);
   if (surprises.length) console.log(`\nunexpected (not in any expectations.yaml):\n  ${surprises.join('\n  ')}`);
   console.log(`\nrun file: ${summary.file}`);
+  if (values['wts-json']) {
+    writeAtomic(resolve(values['wts-json']), `${JSON.stringify(toWtsResults(summary.run), null, 2)}\n`);
+    console.log(`wasi-testsuite results: ${resolve(values['wts-json'])}`);
+  }
   return 0;
 });

@@ -142,8 +142,8 @@ export async function drive(input: DriveInput): Promise<Driven> {
     child.stdout.on('end', () => (p.out.ended = true));
     child.stderr.on('end', () => (p.err.ended = true));
     child.stdin.on('error', () => {});
+    // Given stdin is written and closed; otherwise it stays open for `write` steps until `wait`.
     if (step.stdin !== undefined) child.stdin.end(step.stdin);
-    else if (!step.serve) child.stdin.end();
     void child.then((r) => {
       p.exited = true;
       p.exit = { code: r.exitCode ?? null, signal: r.signal ?? null };

@@ -92,13 +92,13 @@ export function findExpectation(rules: ExpectationRule[], cell: Cell, runtimeVer
   });
   const rule = matching.find((r) => r.status === seen?.status) ?? matching[0];
   if (!rule) return undefined;
-  return { status: rule.status, reason: rule.reason, file: rule.file, ...(rule.url ? { url: rule.url } : {}) };
+  return { status: rule.status, reason: rule.reason, file: rule.file, ...(rule.url ? { url: rule.url } : {}), ...(rule.anyFailure ? { anyFailure: true } : {}) };
 }
 
 /** Expected failure → xfail; unexpected pass → xpass; any other surprise → unexpected. Pure. */
 export function overlay(status: Status, expected: Expectation | undefined): Outcome {
   if (status === 'UNSUPPORTED' || status === 'UNAVAILABLE') return 'skip';
   if (!expected) return status === 'PASS' ? 'pass' : 'unexpected';
-  if (status === expected.status) return 'xfail';
+  if (status === expected.status || (expected.anyFailure && status !== 'PASS')) return 'xfail';
   return status === 'PASS' ? 'xpass' : 'unexpected';
 }

@@ -7,6 +7,7 @@ import { loadCases } from './cases.ts';
 import { driveCell, retryFlags, runControls } from './cell.ts';
 import { prebuilt } from './external/prebuilt.ts';
 import { loadWasiTestsuite } from './external/wasi-testsuite.ts';
+import { loadWtsExpectations } from './external/wts-expectations.ts';
 import { classify } from './classify.ts';
 import { findExpectation, loadExpectations, overlay, type ExpectationRule } from './expectations.ts';
 import { featureMatches, type Filters } from './filters.ts';
@@ -33,6 +34,7 @@ export interface Plan {
   runtimes: Map<string, RuntimeEntry>;
   toolchains: Map<string, ToolchainEntry>;
   expectations: ExpectationRule[];
+  external: { suite: string; name: string; dir: string }[];
 }
 
 export interface PlanOptions {
@@ -42,6 +44,8 @@ export interface PlanOptions {
   shard?: { index: number; count: number };
   /** External suites to import, e.g. a wasi-testsuite checkout (beside those matrix.yaml names). */
   external?: { format: 'wasi-testsuite'; path: string }[];
+  /** Expectation files in the reference wasi-testsuite runner's TOML format. */
+  wtsExpectations?: string[];
 }
 
 /** The toolchain of a cell: ours for its language, or the prebuilt copy for an external case. */
@@ -76,6 +80,7 @@ export async function makePlan(opts: PlanOptions): Promise<Plan> {
   const targets = Object.keys(matrix.targets);
   const wanted = (suite: string) => !filters.suite?.length || filters.suite.includes(suite);
   const external = [...matrix.external, ...(opts.external ?? [])].flatMap((e) => loadWasiTestsuite(resolve(root, e.path)).suites);
+  const wts = (opts.wtsExpectations ?? []).map(loadWtsExpectations);
   const ours = filters.suite?.length ? filters.suite.filter((s) => !s.startsWith('external:')) : matrix.suites;
   const caseList = [...loadCases(root, ours, new Set(targets)), ...external.flatMap((s) => s.cases).filter((k) => wanted(k.suite))];
 
@@ -93,7 +98,10 @@ export async function makePlan(opts: PlanOptions): Promise<Plan> {
     }),
   );
 
-  const { cells, excluded } = expand({ cases: caseList, targets, languages, instances: matrix.instances, filters, exclude: matrix.exclude });
+  const expanded = expand({ cases: caseList, targets, languages, instances: matrix.instances, filters, exclude: matrix.exclude });
+  const skipped = (c: Cell) => wts.some((w) => w.skip.has(`${c.suite}/${c.case}`));
+  const cells = expanded.cells.filter((c) => !skipped(c));
+  const excluded = [...expanded.excluded, ...expanded.cells.filter(skipped).map((cell) => ({ cell, reason: 'skipped by an expectation file (action = "skip")' }))];
   const byId = new Map(caseList.map((k) => [`${k.suite}/${k.id}`, k]));
   let planned: PlannedCell[] = cells.map((c) => {
     const tc = toolchainFor({ toolchains }, byId.get(`${c.suite}/${c.case}`)!, c.language)!;
@@ -124,7 +132,8 @@ export async function makePlan(opts: PlanOptions): Promise<Plan> {
     root, matrix, filters, ...(opts.shard ? { shard: opts.shard } : {}),
     cases: byId,
     cells: planned, excluded, runtimes, toolchains,
-    expectations: loadExpectations(root),
+    expectations: [...wts.flatMap((w) => w.rules), ...loadExpectations(root)],
+    external: external.map((e) => ({ suite: e.cases[0]?.suite ?? e.name, name: e.name, dir: e.dir })),
   };
 }
 
@@ -294,6 +303,8 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
     filters: plan.filters as Record<string, string[]>,
     ...(plan.shard ? { shard: plan.shard } : {}),
     tools: toolsOf(plan),
+    ...(plan.excluded.length ? { excluded: plan.excluded.map((e) => ({ key: e.cell.key, reason: e.reason })) } : {}),
+    ...(plan.external.length ? { external: plan.external } : {}),
   });
   return { run, file: recorder.file, builds };
 }

@@ -94,7 +94,8 @@ export function compileOurs(k: {
   listen?: { send: string; expect: string }[];
   after?: After;
 }): Script {
-  const run = { op: 'run' as const, args: k.invoke.args, env: k.invoke.env, preopens: k.invoke.preopens, ...(k.invoke.stdin !== undefined ? { stdin: k.invoke.stdin } : {}) };
+  // Our guests get their stdin whole (empty unless the case gives some), then end of file.
+  const run = { op: 'run' as const, args: k.invoke.args, env: k.invoke.env, preopens: k.invoke.preopens, stdin: k.invoke.stdin ?? '' };
   const base = { servers: [], ...(k.peer ? { peer: k.peer } : {}), ...(k.after ? { after: k.after } : {}) };
   if (k.serve) {
     const requests: Step[] = k.serve.map((r, i) => ({

@@ -262,6 +262,8 @@ export interface BuildRecord {
 
 export interface Expectation {
   status: Status;
+  /** Any failure is the expected one (the reference runner's `expected = "fail"`). */
+  anyFailure?: boolean;
   reason: string;
   url?: string;
   file: string;
@@ -299,6 +301,10 @@ export interface Provenance {
   filters: Record<string, string[]>;
   shard?: { index: number; count: number };
   tools: { id: string; kind: 'runtime' | 'toolchain'; version: string | null; path?: string; reason?: string }[];
+  /** Cells planned but not run by choice (matrix.yaml `exclude`, an expectation file's `action = "skip"`). */
+  excluded?: { key: string; reason: string }[];
+  /** External suites of the run: our id, the suite's own name, and where it was read from. */
+  external?: { suite: string; name: string; dir: string }[];
 }
 
 export interface RunFile {

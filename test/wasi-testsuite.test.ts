@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { loadWasiTestsuite } from '../src/external/wasi-testsuite.ts';
 import { ROOT } from '../src/paths.ts';
 import { makePlan, runPlan } from '../src/runner.ts';
-import type { Result } from '../src/types.ts';
+import { toWtsResults } from '../src/external/wts-results.ts';
+import type { Result, RunFile } from '../src/types.ts';
 
 // A suite in WebAssembly/wasi-testsuite's format, built here from our own C probe.
 const SPECS: Record<string, unknown> = {
@@ -17,6 +18,7 @@ const SPECS: Record<string, unknown> = {
   root: { args: ['root'], root: 'rootfs', stdout: 'root data\n' },
   dirs: { args: ['dirs'], dirs: ['fs-tests.dir'], stdout: 'dir data\n' },
   wrong: { args: ['args', 'x'], stdout: 'y\n' },
+  skipme: { args: ['args', 'z'], stdout: 'z\n' },
   unknown: { argz: [] },
   // The newer, scripted style.
   'ops-stdin': { operations: [{ type: 'run', args: ['echo'] }, { type: 'write', id: 'stdin', payload: 'hi\n' }, { type: 'read', payload: 'got hi\n' }, { type: 'write', payload: 'bye\n' }, { type: 'read', id: 'stdout', payload: 'got bye\n' }, { type: 'wait' }] },
@@ -54,6 +56,9 @@ async function makeSuite(): Promise<string | null> {
     copyFileSync(probe, join(dir, `${id}.wasm`));
     writeFileSync(join(dir, `${id}.json`), JSON.stringify(spec));
   }
+  const broken = join(root, 'tests', 'c', 'broken');
+  mkdirSync(broken, { recursive: true });
+  writeFileSync(join(broken, 'manifest.json'), '{ "name": ');
   copyFileSync(probe, join(dir, 'default.wasm'));
   copyFileSync(probe, join(dir, 'badjson.wasm'));
   writeFileSync(join(dir, 'badjson.json'), '{ "args": [');
@@ -64,22 +69,52 @@ async function makeSuite(): Promise<string | null> {
 describe('wasi-testsuite format', () => {
   let root: string | null = null;
   let results: Result[] = [];
+  let run: RunFile;
   beforeAll(async () => {
     root = await makeSuite();
     if (!root) return;
+    const toml = join(root, 'expectations.toml');
+    writeFileSync(toml, 'version = 1\n\n[[suite]]\nname = "WASI C fixture tests"\n\n[[suite.test]]\nname = "skipme"\naction = "skip"\n\n[[suite.test]]\nname = "wrong"\nexpected = "fail"\n');
     const plan = await makePlan({
       root: ROOT,
       filters: { suite: ['external:wasi-c-fixture-tests'], runtime: ['node-wasi', 'wasmtime@49', 'wasmer-js'] },
       external: [{ format: 'wasi-testsuite', path: join(root, 'tests') }],
+      wtsExpectations: [toml],
     });
-    results = (await runPlan(plan, { recordDir: mkdtempSync(join(tmpdir(), 'wts-runs-')) })).run.results;
+    run = (await runPlan(plan, { recordDir: mkdtempSync(join(tmpdir(), 'wts-runs-')) })).run;
+    results = run.results;
+  });
+
+  test("the reference runner's expectation file: a skipped test is not run, an expected failure is xfail", (ctx) => {
+    if (!root) return ctx.skip('clang-19 is not installed');
+    expect(results.filter((r) => r.case === 'skipme')).toEqual([]);
+    expect(run.provenance.excluded?.filter((e) => e.key.startsWith('external:wasi-c-fixture-tests/skipme|'))).toHaveLength(3);
+    for (const r of results.filter((x) => x.case === 'wrong')) expect(r.outcome).toBe('xfail');
+  });
+
+  test("results in the reference runner's JSON format, one entry per suite and runtime", (ctx) => {
+    if (!root) return ctx.skip('clang-19 is not installed');
+    const wts = toWtsResults(run);
+    expect(wts.results.map((r) => r.runtime.name).sort()).toEqual(['node-wasi', 'wasmer-js', 'wasmtime']);
+    const w = wts.results.find((r) => r.runtime.name === 'wasmtime')!;
+    expect(w.name).toBe('WASI C fixture tests');
+    expect(w.runtime.version).toMatch(/^49\./);
+    expect(w.tests.find((t) => t.name === 'skipme')).toMatchObject({ executed: false, outcome: 'skip' });
+    expect(w.tests.find((t) => t.name === 'wrong')).toMatchObject({ executed: true, outcome: 'xfail' });
+    expect(w.tests.find((t) => t.name === 'args')).toMatchObject({ executed: true, outcome: 'pass', failures: [] });
+    expect(w.tests.find((t) => t.name === 'badjson')?.outcome).toBe('fail');
+    expect(w.passed + w.failed + w.skipped + w.xfailed + w.xpassed).toBe(w.tests.length);
+    expect(w.xfailed).toBe(1);
   });
 
   test('the manifest names the suite, its target and its source language', (ctx) => {
     if (!root) return ctx.skip('clang-19 is not installed');
     const { suites, problems } = loadWasiTestsuite(join(root, 'tests'));
-    expect(problems).toEqual([]);
-    expect(suites).toMatchObject([{ name: 'WASI C fixture tests', target: 'p1', language: 'c' }]);
+    expect(suites.find((x) => x.name === 'WASI C fixture tests')).toMatchObject({ target: 'p1', language: 'c' });
+    // An unreadable manifest is a located ERROR case of its own, never a suite that silently vanishes.
+    expect(problems).toEqual([expect.stringMatching(/broken\/manifest\.json: .*JSON/)]);
+    const bad = suites.find((x) => x.dir.endsWith('broken'))!;
+    expect(bad.cases).toMatchObject([{ id: 'manifest', invalid: expect.stringMatching(/manifest\.json/) }]);
   });
 
   test('every cli key and operation works on every p1 runtime: args, env, exit_code, stdout, stderr, root, dirs, defaults; run, write, read, wait, kill', (ctx) => {

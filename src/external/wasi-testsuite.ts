@@ -96,6 +96,9 @@ export interface ExternalSuite {
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
+/** Our suite id for a suite of the reference format, from its manifest's name. */
+export const suiteId = (name: string) => `external:${slug(name)}`;
+
 /** The suite's source language: a tests/<language>/ path segment, else a word of its name. */
 function languageOf(dir: string, name: string): string {
   const parts = dir.split(sep).map((p) => p.toLowerCase());
@@ -254,10 +257,15 @@ export function loadWasiTestsuite(root: string): { suites: ExternalSuite[]; prob
     try {
       manifest = manifestSchema.parse(JSON.parse(readFileSync(manifestFile, 'utf8')));
     } catch (e) {
-      problems.push(problemOf(manifestFile, e));
+      // A suite whose manifest cannot be read is one ERROR cell naming the file, never silence.
+      const problem = problemOf(manifestFile, e);
+      problems.push(problem);
+      const suite = suiteId(`unreadable ${relative(resolve(root), dir) || 'suite'}`);
+      const broken = { ...caseOf(dir, suite, 'p1', 'external', 'manifest'), file: manifestFile, invalid: problem };
+      suites.push({ name: suite, dir, target: 'p1', language: 'external', cases: [broken] });
       continue;
     }
-    const suite = `external:${slug(manifest.name)}`;
+    const suite = suiteId(manifest.name);
     const target = TARGET[manifest.version];
     const language = languageOf(relative(resolve(root, '..'), dir), manifest.name);
     const ids = new Set(
