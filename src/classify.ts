@@ -44,6 +44,7 @@ export function classify(ev: Evidence): Verdict {
   if (!run) return { status: 'ERROR', reason: 'no run outcome', checks: NO_CHECKS };
   const checks = scoreChecks(run.stdout, ev.expect.checks, run.harness, ev.expect.harness);
   if (run.harnessError) return { status: 'ERROR', reason: run.harnessError, checks };
+  if (run.usageError) return { status: 'ERROR', reason: `the runtime rejected its command line: ${run.usageError}`, checks };
   if (run.timedOut) return { status: 'TIMEOUT', reason: `killed after ${run.durationMs} ms`, checks };
   if (run.outputLimited) return { status: 'CRASH', reason: 'output limit exceeded; killed', checks };
   if (run.trap) return { status: 'CRASH', reason: `trap: ${run.trap}`, checks };

@@ -28,12 +28,16 @@ export function withinRange(d: Detection, range: string | undefined): Detection 
 /** Every runtime column and toolchain of the matrix, detected on this machine. */
 export async function inventory(root: string, m: Matrix, languages?: string[]) {
   const toolchains = new Map<string, ToolchainEntry>();
-  for (const { language } of m.toolchains) {
-    if (languages?.length && !languages.includes(language)) continue;
-    const toolchain = await loadToolchain(root, language);
-    const located = locate(m.toolchainSources[language]!);
-    toolchains.set(language, { toolchain, located, detection: await toolchain.detect(located) });
-  }
+  // No list: every toolchain; a list (maybe empty): those only.
+  const wanted = m.toolchains.filter(({ language }) => !languages || languages.includes(language));
+  const found = await Promise.all(
+    wanted.map(async ({ language }) => {
+      const toolchain = await loadToolchain(root, language);
+      const located = locate(m.toolchainSources[language]!);
+      return [language, { toolchain, located, detection: await toolchain.detect(located) }] as const;
+    }),
+  );
+  for (const [language, entry] of found) toolchains.set(language, entry);
   const runtimes = new Map<string, RuntimeEntry>();
   const entries = await Promise.all(
     m.instances.map(async (instance) => {

@@ -84,9 +84,10 @@ export async function makePlan(opts: PlanOptions): Promise<Plan> {
   const ours = filters.suite?.length ? filters.suite.filter((s) => !s.startsWith('external:')) : matrix.suites;
   const caseList = [...loadCases(root, ours, new Set(targets)), ...external.flatMap((s) => s.cases).filter((k) => wanted(k.suite))];
 
-  const { toolchains, runtimes } = await inventory(root, matrix, filters.language);
-  const languages: PlanInput['languages'] = {};
   const ourCases = caseList.filter((k) => !k.prebuilt);
+  // A run of external suites alone needs no toolchain of ours: none is detected.
+  const { toolchains, runtimes } = await inventory(root, matrix, ourCases.length ? filters.language : []);
+  const languages: PlanInput['languages'] = {};
   await Promise.all(
     [...toolchains].map(async ([language, { toolchain }]) => {
       const guests = new Set<string>();

@@ -124,6 +124,8 @@ export interface RawOutcome {
   internalError?: string;
   /** The harness could not start or follow the process. */
   harnessError?: string;
+  /** Set by the adapter's normalisation: the runtime rejected the command line we gave it (our fault, not the guest's). */
+  usageError?: string;
   /** What the harness itself checked (its operations, the host-side fixture), apart from the guest's stdout. */
   harness?: HarnessCheck[];
 }

@@ -15,6 +15,7 @@ const table: [name: string, ev: Evidence, status: string, reason: RegExp][] = [
   ['build failed', { build: { ok: false, log: 'x.c:1: error: boom\n' }, expect: expect0 }, 'BUILD_FAIL', /boom/],
   ['build failed: the error line, not the trailing chatter', { build: { ok: false, log: 'Error: no such import\n  |\n  ^---\n' }, expect: expect0 }, 'BUILD_FAIL', /no such import/],
   ['built but not run', { build: { ok: true, log: '' }, expect: expect0 }, 'ERROR', /no run/],
+  ['a command line the runtime rejects is ours to fix, not a guest failure', { run: run({ usageError: "unexpected argument '-Z' found", exitCode: 2 }), expect: expect0 }, 'ERROR', /rejected its command line/],
   ['harness error', { run: run({ harnessError: 'spawn ENOENT' }), expect: expect0 }, 'ERROR', /ENOENT/],
   ['timeout beats everything else', { run: run({ timedOut: true, exitCode: null, signal: 'SIGKILL', durationMs: 2000 }), expect: expect0 }, 'TIMEOUT', /2000 ms/],
   ['output flood', { run: run({ outputLimited: true, exitCode: null }), expect: expect0 }, 'CRASH', /output limit/],

@@ -94,6 +94,9 @@ const wasmtime: RuntimeAdapter = {
   },
 
   normalize(raw: RawOutcome): RawOutcome {
+    // clap's usage errors (exit 2, lower-case "error:") are about our command line, not the guest.
+    const usage = /^error: (.*)$/m.exec(raw.stderr);
+    if (raw.exitCode === 2 && usage) return { ...raw, usageError: usage[1]! };
     const trap = /wasm trap: (.*)/.exec(raw.stderr);
     if (trap && raw.exitCode === 134) return { ...raw, trap: trap[1]! };
     // wasmtime's own failures read "Error: …" then "Caused by:": report the innermost cause.
