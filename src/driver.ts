@@ -2,11 +2,10 @@ import { connect as tcpConnect, type Socket } from 'node:net';
 import { constants } from 'node:os';
 import { cp, mkdir, symlink } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { execa, type ResultPromise } from 'execa';
 import { inspectAfter } from './after.ts';
 import { startPeer, type Peer } from './peers.ts';
 import { accepts, allocatePort, ownedBy } from './ports.ts';
-import { killGroup, type Limits } from './proc.ts';
+import { killGroup, spawnGroup, type Limits } from './proc.ts';
 import type { Script, Step } from './script.ts';
 import { startServers, type RunningServer } from './servers.ts';
 import type { CommandSpec, HarnessCheck, RawOutcome } from './types.ts';
@@ -36,7 +35,7 @@ export interface Driven {
 }
 
 interface Proc {
-  child: ResultPromise<{ detached: true; reject: false; stdin: 'pipe'; encoding: 'utf8' }>;
+  child: ReturnType<typeof spawnGroup>;
   out: { data: string; at: number; ended: boolean };
   err: { data: string; at: number; ended: boolean };
   exited: boolean;
@@ -124,9 +123,7 @@ export async function drive(input: DriveInput): Promise<Driven> {
     if (port === undefined && cmd.args.some((a) => a.includes('${port}'))) port = await allocatePort();
     cmd = { ...cmd, args: cmd.args.map(at), ...(cmd.flags ? { flags: cmd.flags.map((f) => f.replace(/\$\{port\}/g, '<port>')) } : {}) };
     command = cmd;
-    const child = execa(cmd.file, cmd.args, {
-      env: cmd.env ?? {}, extendEnv: false, cwd: input.workDir, detached: true, reject: false, stdin: 'pipe', encoding: 'utf8',
-    });
+    const child = spawnGroup({ file: cmd.file, args: cmd.args, env: cmd.env ?? {}, cwd: input.workDir });
     const p: Proc = { child, out: { data: '', at: 0, ended: false }, err: { data: '', at: 0, ended: false }, exited: false, serve: step.serve, killedByUs: false, ...(port !== undefined ? { port } : {}) };
     const feed = (s: Proc['out']) => (chunk: string) => {
       s.data += chunk;

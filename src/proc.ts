@@ -1,5 +1,4 @@
 import { execa } from 'execa';
-import type { RawOutcome } from './types.ts';
 
 export interface Limits {
   timeoutMs: number;
@@ -11,7 +10,6 @@ export interface ProcSpec {
   args: string[];
   env?: Record<string, string>;
   cwd?: string;
-  stdin?: string;
 }
 
 /** Kills the whole process group: runtimes like jco start a child of their own. */
@@ -25,55 +23,12 @@ export function killGroup(pid: number | undefined): void {
 }
 
 /**
- * Runs one process in its own group under a wall-clock limit and an output cap.
- * The environment is exactly `env` (plus nothing from the host), so results do not
- * depend on who ran them.
+ * The one way the harness starts a runtime: in its own process group (so the group can be killed
+ * whole), with exactly the environment given (nothing from the host, so results do not depend on
+ * who ran them), stdin a pipe, output as text.
  */
-export async function runLimited(spec: ProcSpec, limits: Limits): Promise<RawOutcome> {
-  const started = performance.now();
-  let timedOut = false;
-  let outputLimited = false;
-  let seen = 0;
-  const child = execa(spec.file, spec.args, {
-    env: spec.env ?? {},
-    extendEnv: false,
-    cwd: spec.cwd,
-    input: spec.stdin ?? '',
-    detached: true,
-    reject: false,
-    stripFinalNewline: false,
-    maxBuffer: limits.outputBytes * 2,
+export function spawnGroup(spec: ProcSpec) {
+  return execa(spec.file, spec.args, {
+    env: spec.env ?? {}, extendEnv: false, cwd: spec.cwd, detached: true, reject: false, stdin: 'pipe', encoding: 'utf8',
   });
-  const timer = setTimeout(() => {
-    timedOut = true;
-    killGroup(child.pid);
-  }, limits.timeoutMs);
-  const count = (chunk: Buffer) => {
-    seen += chunk.length;
-    if (seen > limits.outputBytes && !outputLimited) {
-      outputLimited = true;
-      killGroup(child.pid);
-    }
-  };
-  child.stdout?.on('data', count);
-  child.stderr?.on('data', count);
-  try {
-    const r = await child;
-    const killedByUs = timedOut || outputLimited;
-    return {
-      exitCode: r.exitCode ?? null,
-      signal: killedByUs ? null : (r.signal ?? null),
-      timedOut,
-      outputLimited: outputLimited && !timedOut,
-      stdout: String(r.stdout ?? ''),
-      stderr: String(r.stderr ?? ''),
-      durationMs: Math.round(performance.now() - started),
-      ...(r.failed && r.exitCode === undefined && !r.signal && !killedByUs && !r.isMaxBuffer
-        ? { harnessError: r.shortMessage }
-        : {}),
-    };
-  } finally {
-    clearTimeout(timer);
-    killGroup(child.pid);
-  }
 }
