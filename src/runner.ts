@@ -17,7 +17,7 @@ import { inventory, type RuntimeEntry, type ToolchainEntry } from './inventory.t
 import { gitState, hostInfo, newRunId } from './provenance.ts';
 import { RunRecorder } from './results.ts';
 import { sha256 } from './hash.ts';
-import type { BuildRecord, CaseSpec, Cell, Provenance, Result, RunFile } from './types.ts';
+import type { BuildRecord, CaseSpec, Cell, Provenance, Result, RunFile, Support } from './types.ts';
 
 export interface PlannedCell extends Cell {
   gate: Gate;
@@ -62,6 +62,13 @@ function cannotOf(matrix: Matrix, language: string, k: CaseSpec): { reason: stri
   if (upstream) return { reason: upstream };
   const here = find(t?.unavailable ?? {});
   return here ? { reason: here, local: true } : undefined;
+}
+
+/** What the runtime loads: its declaration, narrowed by the detected version where the adapter knows better. */
+function targetsOf(rt: RuntimeEntry): Record<string, Support> {
+  const { adapter, detection } = rt;
+  if (!detection.available || !adapter.supports) return adapter.targets;
+  return Object.fromEntries(Object.keys(adapter.targets).map((t) => [t, adapter.supports!(t, detection.version) ?? adapter.targets[t]!]));
 }
 
 /** Why the runtime version cannot grant what the case needs, if it cannot (known only once it is detected). */
@@ -114,7 +121,7 @@ export async function makePlan(opts: PlanOptions): Promise<Plan> {
       gate: gate({
         toolchainTargets: tc.toolchain.targets,
         toolchain: tc.detection,
-        runtimeTargets: rt.adapter.targets,
+        runtimeTargets: targetsOf(rt),
         runtime: rt.detection,
         language: c.language,
         runtimeLabel: c.runtimeLabel,

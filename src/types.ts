@@ -159,6 +159,8 @@ export interface RuntimeAdapter {
   id: string;
   /** Targets it can load at all; anything else is UNSUPPORTED with the reason. */
   targets: Record<TargetId, Support>;
+  /** What one version loads, where it differs from `targets` (null: as declared). */
+  supports?(target: TargetId, version: string): Support | null;
   detect(where: Located): Promise<Detection>;
   command(inv: Invocation, where: Located, version: string): CommandSpec | Promise<CommandSpec>;
   /** Runtime quirks → common vocabulary (trap, internal error). */

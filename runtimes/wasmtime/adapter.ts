@@ -26,6 +26,9 @@ const wasmtime: RuntimeAdapter = {
     p3: { ok: true },
   },
 
+  supports: (target, version) =>
+    target === 'p3' && p3Flags(version) === null ? { ok: false, reason: `wasmtime ${version} has no WASI 0.3 host (release builds have one from 37)` } : null,
+
   async detect(where): Promise<Detection> {
     if (!where.binary) return { available: false, reason: where.missing ?? 'no binary', hint: 'npm run provision' };
     const r = await execa(where.binary, ['--version'], { reject: false });
