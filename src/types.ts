@@ -277,7 +277,17 @@ export interface Result extends Cell {
   stderr: string;
   durations: { buildMs: number; runMs: number };
   build?: Omit<BuildRecord, 'sources'> & { sources: { path: string; sha256: string; lines: number }[] };
-  run?: { argv: string[]; flags: string[]; notes: string[]; timeoutMs: number };
+  run?: {
+    argv: string[];
+    flags: string[];
+    notes: string[];
+    timeoutMs: number;
+    /**
+     * Of `flags`, those that granted a capability the case needs (the adapter's needFlags: network, http, a
+     * listener), as opposed to switches that enable a feature. Absent in older run files: views then derive it.
+     */
+    grants?: string[];
+  };
 }
 
 export interface Provenance {

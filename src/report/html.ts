@@ -1,6 +1,7 @@
 import { STATUS_MEANING, STATUSES } from '../status.ts';
 import { STATUS_LETTER } from '../summary.ts';
-import type { Result } from '../types.ts';
+import type { Result, RunFile } from '../types.ts';
+import { isExternal } from './external.ts';
 import { targetOf } from './model.ts';
 
 const MEASURED = (r: Result) => r.status !== 'UNSUPPORTED' && r.status !== 'UNAVAILABLE';
@@ -8,7 +9,7 @@ const MEASURED = (r: Result) => r.status !== 'UNSUPPORTED' && r.status !== 'UNAV
 /** What the page needs of a result: evidence for measured cells, the reason for the rest. */
 function slim(r: Result) {
   return {
-    key: r.key, suite: r.suite, case: r.case, language: r.language, target: targetOf(r), runtime: r.runtimeLabel,
+    key: r.key, suite: r.suite, case: r.case, language: isExternal(r) ? `${r.suite} (${r.language})` : r.language, target: targetOf(r), runtime: r.runtimeLabel,
     runtimeVersion: r.runtimeVersion, toolchainVersion: r.toolchainVersion, features: r.features, status: r.status,
     outcome: r.outcome, reason: r.reason, checks: `${r.checks.passed}/${r.checks.total}`, exitCode: r.exitCode,
     ...(MEASURED(r)
@@ -26,8 +27,11 @@ const COLORS: Record<string, string> = {
 };
 
 /** One static page, no server: data embedded, filters and evidence in plain DOM script. */
-export function renderHtml(results: Result[], title: string): string {
+export function renderHtml(results: Result[], title: string, runs: RunFile[] = []): string {
   const data = JSON.stringify(results.map(slim)).replace(/</g, '\\u003c');
+  const runsLine = runs
+    .map(({ provenance: p }) => `${p.runId} (${p.gitSha?.slice(0, 10) ?? 'no commit'}${p.gitDirty ? ', <b>dirty tree</b>' : ''})`)
+    .join('; ');
   const legend = STATUSES.map((s) => `<span class="st" style="background:${COLORS[s]}">${STATUS_LETTER[s]}</span> ${s}: ${STATUS_MEANING[s]}`).join('<br>');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${title}</title>
@@ -42,6 +46,7 @@ dialog pre{max-width:80vw;max-height:40vh;overflow:auto;background:#f5f5f5;paddi
 </style></head>
 <body>
 <h1>${title}</h1>
+${runs.length ? `<p id="runs">Runs: ${runsLine}</p>` : ''}
 <div class="filters">
 <label>language <select id="f-language"></select></label>
 <label>runtime <select id="f-runtime"></select></label>
