@@ -88,7 +88,9 @@ export type Source =
   /** Maven Central coordinates (`group:artifact:version[:type]`), fetched with their runtime closure into one folder. */
   | { kind: 'maven'; artifacts: string[] }
   /** A build script of ours (path from the repository root) that installs the tool into a prefix it is given. */
-  | { kind: 'script'; script: string; bin: string };
+  | { kind: 'script'; script: string; bin: string }
+  /** A Go module's command, `go install`ed from the Go module proxy into the cache. */
+  | { kind: 'go'; module: string; version: string; bin: string };
 
 /** What a runtime adapter is given to find its binary: the resolved source. */
 export interface Located {
