@@ -59,3 +59,13 @@ test('a runtime upgrade that stops a cell passing is reported apart, not failed 
   expect(r.upgraded.map((x) => x.key)).toEqual(['cli/a|c|p1|wasmtime@49.0.3']);
   expect(r.missing).toEqual(['cli/c|c|p1|node-wasi']);
 });
+
+test('shards merged against an unsharded run: equal cells pass, a differing status or check is named', async () => {
+  const { cellDifferences } = await import('../src/report/same-cells.ts');
+  const a = [result('cli/a|c|p1|x', 'PASS'), result('cli/b|c|p1|x', 'FAIL')];
+  expect(cellDifferences(a, [result('cli/b|c|p1|x', 'FAIL', { durations: { buildMs: 9, runMs: 99 } }), result('cli/a|c|p1|x', 'PASS')])).toEqual([]);
+  expect(cellDifferences(a, [result('cli/a|c|p1|x', 'PASS'), result('cli/b|c|p1|x', 'FAIL', { checks: { passed: 0, total: 2, failed: [{ name: 'x', detail: '' }] } }), result('cli/c|c|p1|x', 'PASS')])).toEqual([
+    'cli/b|c|p1|x: FAIL 1/2 vs FAIL 0/2',
+    'cli/c|c|p1|x: only in the second run',
+  ]);
+});
