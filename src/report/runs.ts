@@ -1,15 +1,20 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readRun } from '../results.ts';
+import { StoreReader } from '../store/compact.ts';
 import type { Result, RunFile } from '../types.ts';
 
-/** Every finished run file in a folder, oldest first. Journals of interrupted runs are skipped. */
+/**
+ * Every finished run in a folder, oldest first: plain run files (`*.json`) and compact stored runs
+ * (`*.run.json.gz`, see src/store/compact.ts). Journals of interrupted runs are skipped.
+ */
 export function loadRuns(dir: string): RunFile[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => readRun(join(dir, f)))
-    .sort((a, b) => a.provenance.startedAt.localeCompare(b.provenance.startedAt));
+  const store = new StoreReader(dir);
+  return [
+    ...readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => readRun(join(dir, f))),
+    ...store.runFiles().map((f) => store.read(f)),
+  ].sort((a, b) => a.provenance.startedAt.localeCompare(b.provenance.startedAt));
 }
 
 export interface Evidence extends Result {
