@@ -14,7 +14,7 @@ await main('report', async () => {
   }
   const runsDir = values.runs ? resolve(values.runs) : join(ROOT, 'reports', 'runs');
   const out = values.out ? resolve(values.out) : join(ROOT, 'reports');
-  const runs = loadRuns(runsDir);
+  const runs = loadRuns(runsDir, { lazy: true });
   if (!runs.length) {
     console.error(`report: no run files in ${runsDir}; run \`npm run matrix\` first`);
     return 1;

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { ROOT } from '../src/paths.ts';
 import { readRun } from '../src/results.ts';
-import { loadRuns } from '../src/report/runs.ts';
+import { transitions } from '../src/report/history.ts';
+import { latestResults, loadRuns } from '../src/report/runs.ts';
 import { storeRun, StoreReader } from '../src/store/compact.ts';
 
 const runsDir = join(ROOT, 'reports', 'runs');
@@ -29,4 +30,10 @@ test('committed runs stored compactly read back identical, cell for cell with th
   expect(added.reduce((n, a) => n + a.newBytes, 0)).toBeLessThan(plain / 10);
   // A folder mixing plain and stored runs loads both, oldest first.
   expect(loadRuns(dir).map((r) => r.provenance.runId)).toEqual(committed.map((f) => readRun(f).provenance.runId).sort());
+  // Read lazily, a run holds its verdicts only; the shown results get their evidence back whole.
+  const lazy = loadRuns(dir, { lazy: true });
+  expect(lazy.at(-1)!.results.every((r) => r.stdout === undefined && typeof r.status === 'string')).toBe(true);
+  const plainRuns = committed.map(readRun).sort((a, b) => a.provenance.startedAt.localeCompare(b.provenance.startedAt));
+  expect(latestResults(lazy)).toEqual(latestResults(plainRuns));
+  expect(transitions(lazy)).toEqual(transitions(plainRuns));
 });
