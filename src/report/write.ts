@@ -9,6 +9,7 @@ import { transitions } from './history.ts';
 import { renderHtml } from './html.ts';
 import { renderJunit } from './junit.ts';
 import { renderMarkdown } from './markdown.ts';
+import { renderOverview } from './overview.ts';
 import { migrationCost, referenceColumn, sharedSources } from './migration.ts';
 import { latestResults } from './runs.ts';
 
@@ -19,7 +20,10 @@ export interface Written {
   reference: string | null;
 }
 
-/** compat.md, compat.json, index.html and junit.xml from run files (oldest first) into a folder. */
+/**
+ * From run files (oldest first) into a folder: compat.md, compat.json, junit.xml, the overview page
+ * (index.html), the cell grid (cells.html) and its evidence scripts (evidence/*.js).
+ */
 export async function writeReports(root: string, runs: RunFile[], out: string, wantedReference?: string): Promise<Written> {
   const results = latestResults(runs);
   const features = loadFeatures(root);
@@ -32,9 +36,11 @@ export async function writeReports(root: string, runs: RunFile[], out: string, w
   const files: [string, string][] = [
     ['compat.md', renderMarkdown({ runs, results, features, history, migration: migrationCost(results, runs, rules, reference), shared: sharedSources(results, reference), rules, reference })],
     ['compat.json', `${JSON.stringify(renderBcd({ results, features, runs, rules, version, timestamp: new Date().toISOString() }), null, 1)}\n`],
-    ['index.html', renderHtml(results, 'wasi-matrix', runs)],
+    ['index.html', renderOverview(results, features, runs, 'wasi-matrix')],
     ['junit.xml', renderJunit(results)],
   ];
+  const cells = renderHtml(results, 'wasi-matrix: every cell', runs);
+  files.push(['cells.html', cells.html], ...Object.entries(cells.chunks));
   for (const [name, text] of files) writeAtomic(join(out, name), text);
   return { files: files.map(([n]) => join(out, n)), cells: results.length, transitions: history.length, reference };
 }
