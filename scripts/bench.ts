@@ -1,5 +1,5 @@
 // npm run bench: the speed and memory figures, measured (never asserted by a test).
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -33,13 +33,13 @@ async function benchHistory(nights: number) {
   const t1 = performance.now();
   const r = await execa('/usr/bin/time', ['-f', '%M %U %S', 'npx', 'tsx', join(ROOT, 'scripts', 'report.ts'), `--runs=${store}`, `--out=${out}`], { cwd: ROOT, all: true });
   const reportMs = performance.now() - t1;
+  for (const d of [store, out]) rmSync(d, { recursive: true, force: true });
   const [peakKiB, user, sys] = r.stderr.trim().split('\n').at(-1)!.split(' ').map(Number) as [number, number, number];
   const cpuSeconds = +(user + sys).toFixed(1);
   console.log(`history: npm run report over ${nights} nights: ${(reportMs / 1000).toFixed(1)} s wall, ${cpuSeconds} s CPU, peak RSS ${Math.round(peakKiB / 1024)} MiB (${r.stdout.trim().split('\n').at(-1)})`);
   return {
     at: new Date().toISOString(), nights, cellsPerNight: base.results.length, from: largest, cores: (await import('node:os')).cpus().length,
     storedMiB: +(bytes / 1048576).toFixed(2), kibPerNight: Math.round(bytes / nights / 1024), reportSeconds: +(reportMs / 1000).toFixed(1), reportCpuSeconds: cpuSeconds, loadAverage: (await import('node:os')).loadavg()[0], reportPeakRssMiB: Math.round(peakKiB / 1024),
-    store, out,
   };
 }
 
