@@ -3,46 +3,62 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { benchExternal } from '../src/bench-external.ts';
+import { benchHistory } from '../src/bench-history.ts';
 import { FILTER_HELP, FILTER_OPTIONS, filtersFrom, parseExternal, parseFlags, UsageError } from '../src/cli-args.ts';
 import { main } from '../src/main-errors.ts';
 import { ROOT } from '../src/paths.ts';
 import { makePlan, runPlan } from '../src/runner.ts';
 import { writeAtomic } from '../src/results.ts';
 
+const BENCH_FILE = join(ROOT, 'reports', 'bench.json');
+const previous = () => (existsSync(BENCH_FILE) ? (JSON.parse(readFileSync(BENCH_FILE, 'utf8')) as Record<string, unknown>) : {});
+/** Each mode rewrites its own part of bench.json and keeps the others. */
+const record = (part: Record<string, unknown>) => writeAtomic(BENCH_FILE, `${JSON.stringify({ ...previous(), ...part }, null, 2)}\n`);
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? 0;
 
-await main('bench', async () => {
-  const { values } = parseFlags(process.argv.slice(2), { ...FILTER_OPTIONS, repeat: { type: 'string' }, external: { type: 'string' }, reference: { type: 'string' } });
-  if (values.help) {
-    console.log(`Usage: npm run bench -- [filters] [--repeat=N]
+const HELP = `Usage: npm run bench -- [filters] [--repeat=N]
+       npm run bench -- --history=NIGHTS
        npm run bench -- --external=wasi-testsuite=PATH --runtime=ID[@VERSION] [--reference=CHECKOUT]
 
 Plans and runs the filtered matrix N times (default 2; the first may build, the rest
 must not) and reports wall time, builds, cells per second, median run time per runtime
 and the harness's peak memory into reports/bench.json.
 
+With --history: makes NIGHTS synthetic nights from the largest committed run, stores them
+compactly (npm run store), and times npm run report over all of them ("history").
+
 With --external: runs the suites under PATH on one runtime column (wall time, time to the
 first result, median served-test time); with --reference, also runs the reference runner of a
 WebAssembly/wasi-testsuite checkout on the same suites and runtime binary, and reports the
-ratio of wall times and the test-by-test verdict agreement.
+ratio of wall times and the test-by-test verdict agreement ("external").
 
-${FILTER_HELP}`);
+${FILTER_HELP}`;
+
+await main('bench', async () => {
+  const { values } = parseFlags(process.argv.slice(2), {
+    ...FILTER_OPTIONS, repeat: { type: 'string' }, history: { type: 'string' }, external: { type: 'string' }, reference: { type: 'string' },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  if (values.history) {
+    record({ history: await benchHistory(ROOT, Number(values.history)) });
     return 0;
   }
   if (values.external) {
     const [ext] = parseExternal([values.external]);
-    const runtime = filtersFrom(values).runtime?.[0];
+    const { runtime: runtimes, ...rest } = filtersFrom(values);
+    const runtime = runtimes?.[0];
     if (!runtime) throw new UsageError('--external needs --runtime=ID[@VERSION]: the column to time');
-    const { runtime: _r, ...rest } = filtersFrom(values);
     const b = await benchExternal({ root: ROOT, path: ext!.path, runtime, filters: rest, ...(values.reference ? { reference: resolve(values.reference) } : {}) });
     console.log(`external: ${b.cells} cells of ${b.suites.join(', ')} on ${runtime} in ${(b.wallMs / 1000).toFixed(1)} s (plan ${(b.planMs / 1000).toFixed(1)} s, first result after ${(b.firstResultMs / 1000).toFixed(1)} s, served median ${b.servedMedianMs ?? '-'} ms)`);
     if (b.reference) {
-      console.log(`reference runner: ${(b.reference.wallMs / 1000).toFixed(1)} s — we are ${b.reference.ratio}× faster; verdicts agree on ${b.reference.agree}, differ on ${b.reference.disagree.length}`);
+      console.log(`reference runner: ${(b.reference.wallMs / 1000).toFixed(1)} s — ours is ${b.reference.ratio}× faster; verdicts agree on ${b.reference.agree}, differ on ${b.reference.disagree.length}`);
       for (const d of b.reference.disagree) console.log(`  ${d.test}: ours ${d.ours}, reference ${d.theirs}`);
     }
-    const file = join(ROOT, 'reports', 'bench.json');
-    const prev = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
-    writeAtomic(file, `${JSON.stringify({ ...prev, external: { at: new Date().toISOString(), runtime, ...b } }, null, 2)}\n`);
+    record({ external: { at: new Date().toISOString(), runtime, ...b } });
     return 0;
   }
   const filters = Object.keys(filtersFrom(values)).length ? filtersFrom(values) : { suite: ['cli'] };
@@ -66,11 +82,8 @@ ${FILTER_HELP}`);
     console.log(`round ${i + 1}: ${ran.length} cells run in ${(wallMs / 1000).toFixed(1)} s (plan ${(planMs / 1000).toFixed(1)} s), ${s.builds.built} built, ${s.builds.cached} cached`);
   }
   const peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
-  const report = { at: new Date().toISOString(), filters, cores: (await import('node:os')).cpus().length, peakRssMiB, rounds };
   console.log(`harness peak RSS: ${peakRssMiB} MiB`);
   console.table(Object.entries(rounds.at(-1)!.medianRunMsByRuntime).map(([runtime, ms]) => ({ runtime, 'median run ms': ms })));
-  const file = join(ROOT, 'reports', 'bench.json');
-  const prev = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
-  writeAtomic(file, `${JSON.stringify({ ...report, ...(prev.external ? { external: prev.external } : {}) }, null, 2)}\n`);
+  record({ at: new Date().toISOString(), filters, cores: (await import('node:os')).cpus().length, peakRssMiB, rounds });
   return 0;
 });

@@ -20,6 +20,7 @@ const source = z.union([
   }),
   z.strictObject({ apt: z.array(z.string().min(1)).min(1) }),
   z.strictObject({ script: z.string().min(1), bin: z.string().min(1) }),
+  z.strictObject({ go: z.string().min(1), version: z.string().regex(/^v\d+\.\d+\.\d+$/, 'a Go module version: vX.Y.Z'), bin: z.string().min(1) }),
   z.strictObject({ maven: z.array(z.string().regex(/^[\w.-]+:[\w.-]+:[\w.-]+(:[\w.-]+)?$/, 'group:artifact:version[:type]')).min(1) }),
   z.strictObject({
     cargo: z.string().min(1),
@@ -109,6 +110,7 @@ export function toSource(s: z.infer<typeof source>, version?: string): Source {
   if ('apt' in s) return { kind: 'apt', packages: s.apt };
   if ('maven' in s) return { kind: 'maven', artifacts: s.maven };
   if ('script' in s) return { kind: 'script', script: s.script, bin: s.bin };
+  if ('go' in s) return { kind: 'go', module: s.go, version: s.version, bin: s.bin };
   if ('cargo' in s) return { kind: 'cargo', crate: s.cargo, version: s.version, features: s.features, bin: s.bin };
   return { kind: 'pypi', package: s.pypi, bin: s.bin, version: version ?? s.versions[0]! };
 }

@@ -5,7 +5,7 @@ import { toSource, type Matrix } from './matrix.ts';
 import { npmTool } from './npm-bin.ts';
 import { cacheDir, ROOT } from './paths.ts';
 import { writeAtomic } from './results.ts';
-import { cargoRoot, MAVEN_DONE, mavenDir, pypiDir, scriptPrefix } from './sources.ts';
+import { cargoRoot, goDir, MAVEN_DONE, mavenDir, pypiDir, scriptPrefix } from './sources.ts';
 import type { Source } from './types.ts';
 
 export interface Step {
@@ -128,6 +128,24 @@ function scriptStep(s: Extract<Source, { kind: 'script' }>): Step {
   };
 }
 
+/** A Go command built by `go install` (modules from the Go proxy), its module cache kept in our cache too. */
+function goStep(s: Extract<Source, { kind: 'go' }>): Step {
+  const dir = goDir(s.module, s.version);
+  return {
+    name: `go: ${s.module}@${s.version}`,
+    needed: async () => !existsSync(join(dir, 'bin', s.bin)),
+    async install(log) {
+      const tmp = `${dir}.partial`;
+      rmSync(tmp, { recursive: true, force: true });
+      log(`go install ${s.module}@${s.version}`);
+      const env = { GOBIN: join(tmp, 'bin'), GOMODCACHE: join(cacheDir(), 'go', 'mod'), GOFLAGS: '-modcacherw', CGO_ENABLED: '0' };
+      await execa('go', ['install', `${s.module}@${s.version}`], { env });
+      rmSync(dir, { recursive: true, force: true });
+      renameSync(tmp, dir);
+    },
+  };
+}
+
 function npmStep(pkg: string): Step {
   return {
     name: `npm: ${pkg}`,
@@ -154,6 +172,7 @@ export function stepsFor(m: Matrix): Step[] {
       : s.kind === 'npm' ? npmStep(s.package)
       : s.kind === 'maven' ? mavenStep(s)
       : s.kind === 'script' ? scriptStep(s)
+      : s.kind === 'go' ? goStep(s)
       : null;
     if (step && !steps.has(step.name)) steps.set(step.name, step);
   }

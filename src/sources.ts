@@ -23,6 +23,11 @@ export function scriptPrefix(script: string): string {
   return join(cacheDir(), 'tools', script.replace(/[^A-Za-z0-9.-]+/g, '-'));
 }
 
+/** One folder per Go command and version: `go/actionlint-v1.7.12/bin/actionlint`. */
+export function goDir(module: string, version: string): string {
+  return join(cacheDir(), 'go', `${module.split('/').at(-1)}-${version}`);
+}
+
 /** Written last by the install step, so a half-fetched folder is never taken for a whole one. */
 export const MAVEN_DONE = '.complete';
 
@@ -61,6 +66,12 @@ export function locate(source: Source): Located {
       return executable(bin)
         ? { source, binary: bin }
         : { source, missing: `${source.bin} is not built yet (${bin}); run \`npm run provision\` (${source.script})` };
+    }
+    case 'go': {
+      const bin = join(goDir(source.module, source.version), 'bin', source.bin);
+      return executable(bin)
+        ? { source, binary: bin }
+        : { source, missing: `${source.module}@${source.version} is not installed (${bin}); run \`npm run provision\`` };
     }
     case 'maven': {
       const dir = mavenDir(source.artifacts);

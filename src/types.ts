@@ -72,7 +72,9 @@ export type Source =
   /** Maven Central coordinates (`group:artifact:version[:type]`), fetched with their runtime closure into one folder. */
   | { kind: 'maven'; artifacts: string[] }
   /** A build script of ours (path from the repository root) that installs the tool into a prefix it is given. */
-  | { kind: 'script'; script: string; bin: string };
+  | { kind: 'script'; script: string; bin: string }
+  /** A Go module's command, `go install`ed from the Go module proxy into the cache. */
+  | { kind: 'go'; module: string; version: string; bin: string };
 
 /** What a runtime adapter is given to find its binary: the resolved source. */
 export interface Located {
@@ -292,7 +294,17 @@ export interface Result extends Cell {
   stderr: string;
   durations: { buildMs: number; runMs: number };
   build?: Omit<BuildRecord, 'sources'> & { sources: { path: string; sha256: string; lines: number }[] };
-  run?: { argv: string[]; flags: string[]; notes: string[]; timeoutMs: number };
+  run?: {
+    argv: string[];
+    flags: string[];
+    notes: string[];
+    timeoutMs: number;
+    /**
+     * Of `flags`, those that granted a capability the case needs (the adapter's needFlags: network, http, a
+     * listener), as opposed to switches that enable a feature. Absent in older run files: views then derive it.
+     */
+    grants?: string[];
+  };
 }
 
 export interface Provenance {

@@ -18,9 +18,18 @@ export interface Transition {
   reason: string;
 }
 
+const coerced = new Map<string, semver.SemVer | null>();
+/** Versions repeat across every cell of every run: each is parsed once. */
+function coerce(v: string): semver.SemVer | null {
+  let c = coerced.get(v);
+  if (c === undefined) coerced.set(v, (c = semver.coerce(v)));
+  return c;
+}
+
 /** The newest version wins: a run's state of a line is its newest runtime version's result. */
 function newer(a: string | null, b: string | null): boolean {
-  const [x, y] = [semver.coerce(a ?? ''), semver.coerce(b ?? '')];
+  if (a === b) return false;
+  const [x, y] = [coerce(a ?? ''), coerce(b ?? '')];
   return x && y ? semver.gt(x, y) : (a ?? '') > (b ?? '');
 }
 

@@ -1,35 +1,76 @@
 import { STATUS_MEANING, STATUSES } from '../status.ts';
 import { STATUS_LETTER } from '../summary.ts';
-import type { Result } from '../types.ts';
+import type { Result, RunFile } from '../types.ts';
+import { isExternal } from './external.ts';
 import { targetOf } from './model.ts';
 
 const MEASURED = (r: Result) => r.status !== 'UNSUPPORTED' && r.status !== 'UNAVAILABLE';
 
-/** What the page needs of a result: evidence for measured cells, the reason for the rest. */
+/** What the grid needs of a result to draw and filter it. */
 function slim(r: Result) {
   return {
-    key: r.key, suite: r.suite, case: r.case, language: r.language, target: targetOf(r), runtime: r.runtimeLabel,
+    key: r.key, suite: r.suite, case: r.case, language: isExternal(r) ? `${r.suite} (${r.language})` : r.language, target: targetOf(r), runtime: r.runtimeLabel,
     runtimeVersion: r.runtimeVersion, toolchainVersion: r.toolchainVersion, features: r.features, status: r.status,
     outcome: r.outcome, reason: r.reason, checks: `${r.checks.passed}/${r.checks.total}`, exitCode: r.exitCode,
-    ...(MEASURED(r)
-      ? {
-          stdout: r.stdout, stderr: r.stderr, command: r.run?.argv.join(' ') ?? '', flags: r.run?.flags ?? [], notes: r.run?.notes ?? [],
-          build: (r.build?.steps ?? []).map((s) => s.argv.join(' ')), runMs: r.durations.runMs, bytes: r.build?.artifact?.bytes ?? null,
-        }
-      : {}),
   };
 }
+
+/** The evidence behind a measured cell, loaded only when it is opened. */
+function evidenceOf(r: Result) {
+  return {
+    stdout: r.stdout, stderr: r.stderr, command: r.run?.argv.join(' ') ?? '', flags: r.run?.flags ?? [], notes: r.run?.notes ?? [],
+    build: (r.build?.steps ?? []).map((s) => s.argv.join(' ')), runMs: r.durations.runMs, bytes: r.build?.artifact?.bytes ?? null,
+  };
+}
+
+/**
+ * Rows of objects as a value dictionary and index rows: the same few languages, statuses and reasons
+ * repeat thousands of times, so the page carries each once. The page unpacks it in a line of script.
+ */
+export function pack<T extends Record<string, unknown>>(objs: T[]): { fields: string[]; dict: unknown[]; rows: number[][] } {
+  const fields = [...new Set(objs.flatMap((o) => Object.keys(o)))];
+  const dict: unknown[] = [];
+  const index = new Map<string, number>();
+  const id = (v: unknown) => {
+    const k = JSON.stringify(v ?? null);
+    let i = index.get(k);
+    if (i === undefined) index.set(k, (i = dict.push(v ?? null) - 1));
+    return i;
+  };
+  return { fields, dict, rows: objs.map((o) => fields.map((f) => id(o[f]))) };
+}
+
+const json = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c');
+const chunkName = (suite: string) => `evidence/${suite.replace(/[^A-Za-z0-9._-]+/g, '_')}.js`;
 
 const COLORS: Record<string, string> = {
   PASS: '#2e7d32', FAIL: '#c62828', UNSUPPORTED: '#9e9e9e', UNAVAILABLE: '#cfd8dc', BUILD_FAIL: '#6a1b9a',
   TIMEOUT: '#ef6c00', CRASH: '#ad1457', ERROR: '#000000',
 };
 
-/** One static page, no server: data embedded, filters and evidence in plain DOM script. */
-export function renderHtml(results: Result[], title: string): string {
-  const data = JSON.stringify(results.map(slim)).replace(/</g, '\\u003c');
-  const legend = STATUSES.map((s) => `<span class="st" style="background:${COLORS[s]}">${STATUS_LETTER[s]}</span> ${s}: ${STATUS_MEANING[s]}`).join('<br>');
-  return `<!doctype html>
+export interface Page {
+  html: string;
+  /** Evidence scripts the page loads on demand, by path relative to it (one per suite). */
+  chunks: Record<string, string>;
+}
+
+/**
+ * The cell grid: a static page, no server. The grid's data is embedded, packed; each suite's evidence
+ * is a script beside it, loaded when a cell of that suite is opened (script tags work from file:// too),
+ * so the page stays small however much output the cells printed.
+ */
+export function renderHtml(results: Result[], title: string, runs: RunFile[] = []): Page {
+  const data = json(pack(results.map(slim)));
+  const chunks: Record<string, string> = {};
+  for (const suite of [...new Set(results.map((r) => r.suite))].sort()) {
+    const evidence = Object.fromEntries(results.filter((r) => r.suite === suite && MEASURED(r)).map((r) => [r.key, evidenceOf(r)]));
+    chunks[chunkName(suite)] = `window.wasiMatrixEvidence(${json(suite)}, ${json(evidence)});\n`;
+  }
+  const runsLine = runs
+    .map(({ provenance: p }) => `${p.runId} (${p.gitSha?.slice(0, 10) ?? 'no commit'}${p.gitDirty ? ', <b>dirty tree</b>' : ''})`)
+    .join('; ');
+  const legend = STATUSES.map((s) => `<span class="st ${s}" style="background:${COLORS[s]}">${STATUS_LETTER[s]}</span> ${s}: ${STATUS_MEANING[s]}`).join('<br>');
+  const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${title}</title>
 <style>
 body{font:14px system-ui,sans-serif;margin:1rem}
@@ -37,11 +78,13 @@ table{border-collapse:collapse}
 th,td{border:1px solid #ddd;padding:2px 6px;text-align:center}
 td.row{text-align:left;white-space:nowrap}
 .st{display:inline-block;min-width:1.4em;color:#fff;border-radius:3px;cursor:pointer}
+.st.UNAVAILABLE{background:repeating-linear-gradient(45deg,#eceff1 0 3px,#fff 3px 6px)!important;color:#455a64;outline:1px dashed #90a4ae}
 .filters label{margin-right:1rem}
 dialog pre{max-width:80vw;max-height:40vh;overflow:auto;background:#f5f5f5;padding:.5rem}
 </style></head>
 <body>
 <h1>${title}</h1>
+${runs.length ? `<p id="runs">Runs: ${runsLine}</p>` : ''}
 <div class="filters">
 <label>language <select id="f-language"></select></label>
 <label>runtime <select id="f-runtime"></select></label>
@@ -54,7 +97,22 @@ dialog pre{max-width:80vw;max-height:40vh;overflow:auto;background:#f5f5f5;paddi
 <dialog id="evidence"><button id="close">close</button><div id="detail"></div></dialog>
 <script type="application/json" id="data">${data}</script>
 <script>
-const DATA = JSON.parse(document.getElementById('data').textContent);
+const PACKED = JSON.parse(document.getElementById('data').textContent);
+const DATA = PACKED.rows.map((row) => Object.fromEntries(PACKED.fields.map((f, i) => [f, PACKED.dict[row[i]]])));
+const CHUNKS = ${json(Object.fromEntries([...new Set(results.map((r) => r.suite))].map((s) => [s, chunkName(s)])))};
+const EVIDENCE = {};
+const waiting = {};
+window.wasiMatrixEvidence = (suite, byKey) => { EVIDENCE[suite] = byKey; (waiting[suite] || []).forEach((f) => f()); };
+function withEvidence(suite, then) {
+  if (EVIDENCE[suite] || !CHUNKS[suite]) return then();
+  if (!waiting[suite]) {
+    waiting[suite] = [];
+    const tag = document.createElement('script');
+    tag.src = CHUNKS[suite];
+    document.head.appendChild(tag);
+  }
+  waiting[suite].push(then);
+}
 const COLORS = ${JSON.stringify(COLORS)};
 const LETTER = ${JSON.stringify(STATUS_LETTER)};
 const uniq = (xs) => [...new Set(xs)].sort();
@@ -85,7 +143,7 @@ function render() {
   document.querySelector('#grid tbody').innerHTML = [...byRow].sort(([a], [b]) => a.localeCompare(b)).map(([k, cells]) =>
     '<tr data-language="' + esc(Object.values(cells)[0].language) + '"><td class="row">' + esc(k) + '</td>' + cols.map((c) => {
       const r = cells[c];
-      return r ? '<td><a class="st" href="#' + encodeURIComponent(r.key) + '" data-key="' + esc(r.key) + '" title="' + esc(r.status + ': ' + r.reason) + '" style="background:' + COLORS[r.status] + '">' + LETTER[r.status] + '</a></td>' : '<td></td>';
+      return r ? '<td><a class="st ' + r.status + '" href="#' + encodeURIComponent(r.key) + '" data-key="' + esc(r.key) + '" title="' + esc(r.status + ': ' + r.reason) + '" style="background:' + COLORS[r.status] + '">' + LETTER[r.status] + '</a></td>' : '<td></td>';
     }).join('') + '</tr>').join('');
   document.getElementById('count').textContent = rows.length + ' cells';
 }
@@ -93,19 +151,27 @@ document.getElementById('grid').addEventListener('click', (e) => {
   const key = e.target.dataset && e.target.dataset.key;
   if (!key) return;
   e.preventDefault();
-  const r = DATA.find((x) => x.key === key);
-  const line = (k, v) => (v === undefined || v === null || v === '' || (Array.isArray(v) && !v.length) ? '' : '<p><b>' + k + '</b> ' + esc(Array.isArray(v) ? v.join(' ') : v) + '</p>');
-  document.getElementById('detail').innerHTML = '<h2>' + esc(r.key) + '</h2>' + line('status', r.status + ' (' + r.outcome + ')') + line('reason', r.reason)
-    + line('checks', r.checks) + line('exit code', r.exitCode) + line('runtime', r.runtime + ' ' + (r.runtimeVersion || '')) + line('toolchain', r.toolchainVersion)
-    + line('command', r.command) + line('flags', r.flags) + line('notes', r.notes) + line('run ms', r.runMs) + line('artifact bytes', r.bytes)
-    + (r.build ? '<p><b>build</b></p><pre>' + esc(r.build.join('\\n')) + '</pre>' : '')
-    + (r.stdout ? '<p><b>stdout</b></p><pre id="stdout">' + esc(r.stdout) + '</pre>' : '')
-    + (r.stderr ? '<p><b>stderr</b></p><pre>' + esc(r.stderr) + '</pre>' : '');
-  document.getElementById('evidence').showModal();
+  withEvidence(DATA.find((x) => x.key === key).suite, () => {
+    const r = { ...DATA.find((x) => x.key === key), ...((EVIDENCE[DATA.find((x) => x.key === key).suite] || {})[key] || {}) };
+    const line = (k, v) => (v === undefined || v === null || v === '' || (Array.isArray(v) && !v.length) ? '' : '<p><b>' + k + '</b> ' + esc(Array.isArray(v) ? v.join(' ') : v) + '</p>');
+    document.getElementById('detail').innerHTML = '<h2>' + esc(r.key) + '</h2>' + line('status', r.status + ' (' + r.outcome + ')') + line('reason', r.reason)
+      + line('checks', r.checks) + line('exit code', r.exitCode) + line('runtime', r.runtime + ' ' + (r.runtimeVersion || '')) + line('toolchain', r.toolchainVersion)
+      + line('command', r.command) + line('flags', r.flags) + line('notes', r.notes) + line('run ms', r.runMs) + line('artifact bytes', r.bytes)
+      + (r.build && r.build.length ? '<p><b>build</b></p><pre>' + esc(r.build.join('\\n')) + '</pre>' : '')
+      + (r.stdout ? '<p><b>stdout</b></p><pre id="stdout">' + esc(r.stdout) + '</pre>' : '')
+      + (r.stderr ? '<p><b>stderr</b></p><pre>' + esc(r.stderr) + '</pre>' : '');
+    document.getElementById('evidence').showModal();
+  });
 });
 document.getElementById('close').addEventListener('click', () => document.getElementById('evidence').close());
+// The overview links here with its cell's filters in the hash: #feature=fs.read&runtime=jco.
+for (const [axis, value] of new URLSearchParams(location.hash.slice(1))) {
+  const sel = document.getElementById('f-' + axis);
+  if (sel && [...sel.options].some((o) => o.value === value)) sel.value = value;
+}
 render();
 </script>
 </body></html>
 `;
+  return { html, chunks };
 }

@@ -35,7 +35,7 @@ function statusRank(s: Status): number {
  * Folds the results of one (language, runtime column) into a cell: per target, all its
  * results must PASS for the target to pass; the best target wins.
  */
-export function foldCell(results: Result[]): Cell {
+export function foldCell(results: Result[], flagsOf: (r: Result) => string[] = (r) => r.run?.flags ?? []): Cell {
   const byTarget = new Map<string, Result[]>();
   for (const r of results) {
     const t = targetOf(r);
@@ -48,7 +48,7 @@ export function foldCell(results: Result[]): Cell {
       target,
       passed: rs.reduce((n, r) => n + r.checks.passed, 0),
       total: rs.reduce((n, r) => n + r.checks.total, 0),
-      flags: [...new Set(rs.flatMap((r) => r.run?.flags ?? []))],
+      flags: [...new Set(rs.flatMap(flagsOf))],
       keys: rs.map((r) => r.key),
       all: results.map((r) => r.key),
       reason: worst.reason,
@@ -67,13 +67,13 @@ export function gridGet(g: Grid, row: string, col: string): Cell | undefined {
 }
 
 /** Rows × columns of folded cells, from any grouping of results. */
-export function grid(results: Result[], rowOf: (r: Result) => string, colOf: (r: Result) => string): Grid {
+export function grid(results: Result[], rowOf: (r: Result) => string, colOf: (r: Result) => string, flagsOf?: (r: Result) => string[]): Grid {
   const groups = new Map<string, Result[]>();
   for (const r of results) {
     const k = at(rowOf(r), colOf(r));
     groups.set(k, [...(groups.get(k) ?? []), r]);
   }
-  const cells = new Map([...groups].map(([k, rs]) => [k, foldCell(rs)]));
+  const cells = new Map([...groups].map(([k, rs]) => [k, foldCell(rs, flagsOf)]));
   return {
     rows: [...new Set(results.map(rowOf))].sort(),
     columns: [...new Set(results.map(colOf))].sort(),

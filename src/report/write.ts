@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadFeatures } from '../cases.ts';
+import { writeAtomic } from '../results.ts';
+import type { RunFile } from '../types.ts';
+import { renderBcd } from './bcd.ts';
+import { loadGrantRules } from './grant-rules.ts';
+import { transitions } from './history.ts';
+import { renderHtml } from './html.ts';
+import { renderJunit } from './junit.ts';
+import { renderMarkdown } from './markdown.ts';
+import { renderOverview } from './overview.ts';
+import { migrationCost, referenceColumn, sharedSources } from './migration.ts';
+import { latestResults } from './runs.ts';
+
+export interface Written {
+  files: string[];
+  cells: number;
+  transitions: number;
+  reference: string | null;
+}
+
+/**
+ * From run files (oldest first) into a folder: compat.md, compat.json, junit.xml, the overview page
+ * (index.html), the cell grid (cells.html) and its evidence scripts (evidence/*.js).
+ */
+export async function writeReports(root: string, runs: RunFile[], out: string, wantedReference?: string): Promise<Written> {
+  const results = latestResults(runs);
+  const features = loadFeatures(root);
+  const history = transitions(runs);
+  const rules = await loadGrantRules(root, results);
+  const reference = referenceColumn(results, wantedReference);
+  if (wantedReference && !reference) throw new Error(`no runtime column "${wantedReference}" was measured in the runs`);
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+  const version = `${pkg.version}+${runs.at(-1)!.provenance.runId}`;
+  const files: [string, string][] = [
+    ['compat.md', renderMarkdown({ runs, results, features, history, migration: migrationCost(results, runs, rules, reference), shared: sharedSources(results, reference), rules, reference })],
+    ['compat.json', `${JSON.stringify(renderBcd({ results, features, runs, rules, version, timestamp: new Date().toISOString() }), null, 1)}\n`],
+    ['index.html', renderOverview(results, features, runs, 'wasi-matrix')],
+    ['junit.xml', renderJunit(results)],
+  ];
+  const cells = renderHtml(results, 'wasi-matrix: every cell', runs);
+  files.push(['cells.html', cells.html], ...Object.entries(cells.chunks));
+  for (const [name, text] of files) writeAtomic(join(out, name), text);
+  return { files: files.map(([n]) => join(out, n)), cells: results.length, transitions: history.length, reference };
+}
