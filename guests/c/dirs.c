@@ -1,5 +1,7 @@
 /* Directory operations inside a preopened directory (argv[1]); the fixture
- * holds listing/ with exactly a.txt, b.txt and c.txt. */
+ * holds listing/ with exactly a.txt, b.txt and c.txt. What this leaves behind
+ * (made/ kept, gone/ removed, listing/ intact) is checked on the host by
+ * suites/fs/dirs.yaml. */
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -14,17 +16,21 @@ int main(int argc, char **argv) {
 
   snprintf(p, sizeof p, "%s/listing", argv[1]);
   DIR *d = opendir(p);
-  int files = 0, dots = 0, other = 0;
+  static const char *want[] = {"a.txt", "b.txt", "c.txt"};
+  int seen[3] = {0, 0, 0}, other = 0;
   if (d) {
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
-      if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) dots++;
-      else if (!strcmp(e->d_name, "a.txt") || !strcmp(e->d_name, "b.txt") || !strcmp(e->d_name, "c.txt")) files++;
-      else other++;
+      int k = 0;
+      while (k < 3 && strcmp(e->d_name, want[k]) != 0) k++;
+      if (k < 3) seen[k]++;
+      else if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0) other++;
     }
     closedir(d);
   }
-  check(d && files == 3 && other == 0, "readdir", "opened=%d files=%d other=%d", d != NULL, files, other);
+  /* Each name exactly once: a count alone would pass a listing that repeats one. */
+  check(d && seen[0] == 1 && seen[1] == 1 && seen[2] == 1 && other == 0, "readdir",
+        "opened=%d a.txt=%d b.txt=%d c.txt=%d other=%d", d != NULL, seen[0], seen[1], seen[2], other);
 
   snprintf(p, sizeof p, "%s/made", argv[1]);
   int rc = mkdir(p, 0755);
@@ -32,8 +38,10 @@ int main(int argc, char **argv) {
   int isdir = stat(p, &st) == 0 && S_ISDIR(st.st_mode);
   check(rc == 0 && isdir, "mkdir", "rc=%d isdir=%d errno=%s", rc, isdir, strerror(errno));
 
+  snprintf(p, sizeof p, "%s/gone", argv[1]);
+  int made = mkdir(p, 0755) == 0;
   rc = rmdir(p);
-  check(rc == 0 && stat(p, &st) != 0, "rmdir", "rc=%d errno=%s", rc, strerror(errno));
+  check(made && rc == 0 && stat(p, &st) != 0, "rmdir", "mkdir=%d rc=%d errno=%s", made, rc, strerror(errno));
 
   snprintf(p, sizeof p, "%s/listing", argv[1]);
   rc = rmdir(p);

@@ -1,5 +1,7 @@
 /* File operations inside a preopened directory (argv[1]); the fixture holds
- * hello.txt = "hello, fixture\n". */
+ * hello.txt = "hello, fixture\n" and unlink-me.txt. What this leaves behind
+ * (renamed.txt = "fresh bytes", an empty created.txt, no written.txt, no
+ * unlink-me.txt) is checked on the host by suites/fs/files.yaml. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -54,8 +56,8 @@ int main(int argc, char **argv) {
   int there = access(at(1, root, "renamed.txt"), F_OK) == 0;
   check(rc == 0 && gone && there, "rename", "rc=%d old-gone=%d new-there=%d errno=%s", rc, gone, there, strerror(errno));
 
-  rc = unlink(at(1, root, "renamed.txt"));
-  check(rc == 0 && access(at(1, root, "renamed.txt"), F_OK) != 0, "unlink", "rc=%d errno=%s", rc, strerror(errno));
+  rc = unlink(at(2, root, "unlink-me.txt"));
+  check(rc == 0 && access(at(2, root, "unlink-me.txt"), F_OK) != 0, "unlink", "rc=%d errno=%s", rc, strerror(errno));
 
   return check_failures ? 1 : 0;
 }

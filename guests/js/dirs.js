@@ -1,5 +1,7 @@
 // Directory operations inside a preopened directory (argv[1]); the fixture
-// holds listing/ with exactly a.txt, b.txt and c.txt.
+// holds listing/ with exactly a.txt, b.txt and c.txt. What this leaves behind
+// (made/ kept, gone/ removed, listing/ intact) is checked on the host by
+// suites/fs/dirs.yaml.
 import { getArguments } from 'wasi:cli/environment@0.2.12';
 import { attempt, check, status } from './lib/check.js';
 import { exists, list, mkdir, rmdir, stat } from './lib/fs.js';
@@ -16,8 +18,9 @@ export function main() {
   const [st] = attempt(() => stat(made));
   check(e2 === null && st?.type === 'directory', 'mkdir', show(e2));
 
-  const [, e3] = attempt(() => rmdir(made));
-  check(e3 === null && !exists(made), 'rmdir', show(e3));
+  const gone = `${root}/gone`;
+  const [, e3] = attempt(() => (mkdir(gone), rmdir(gone)));
+  check(e3 === null && !exists(gone), 'rmdir', show(e3));
 
   const [, e4] = attempt(() => rmdir(`${root}/listing`));
   check(e4 === 'not-empty', 'rmdir-nonempty-fails', show(e4));

@@ -1,5 +1,7 @@
 // File operations inside a preopened directory (argv[1]); the fixture holds
-// hello.txt = "hello, fixture\n".
+// hello.txt = "hello, fixture\n" and unlink-me.txt. What this leaves behind
+// (renamed.txt = "fresh bytes", an empty created.txt, no written.txt, no
+// unlink-me.txt) is checked on the host by suites/fs/files.yaml.
 import { getArguments } from 'wasi:cli/environment@0.2.12';
 import { attempt, check, status } from './lib/check.js';
 import { exists, open, readText, rename, stat, unlink, writeText } from './lib/fs.js';
@@ -27,7 +29,7 @@ export function main() {
   const there = exists(p('renamed.txt'));
   check(e6 === null && gone && there, 'rename', `${show(e6)} old-gone=${gone} new-there=${there}`);
 
-  const [, e7] = attempt(() => unlink(p('renamed.txt')));
-  check(e7 === null && !exists(p('renamed.txt')), 'unlink', show(e7));
+  const [, e7] = attempt(() => unlink(p('unlink-me.txt')));
+  check(e7 === null && !exists(p('unlink-me.txt')), 'unlink', show(e7));
   return status();
 }

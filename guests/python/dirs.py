@@ -1,5 +1,7 @@
 """Directory operations inside a preopened directory (argv[1]); the fixture
-holds listing/ with exactly a.txt, b.txt and c.txt."""
+holds listing/ with exactly a.txt, b.txt and c.txt. What this leaves behind
+(made/ kept, gone/ removed, listing/ intact) is checked on the host by
+suites/fs/dirs.yaml."""
 import errno
 import os
 import sys
@@ -22,12 +24,14 @@ def main():
         err = e
     check(err is None and os.path.isdir(made), "mkdir", f"{err}")
 
+    gone = f"{root}/gone"
     try:
-        os.rmdir(made)
+        os.mkdir(gone)
+        os.rmdir(gone)
         err = None
     except OSError as e:
         err = e
-    check(err is None and not os.path.exists(made), "rmdir", f"{err}")
+    check(err is None and not os.path.exists(gone), "rmdir", f"{err}")
 
     try:
         os.rmdir(f"{root}/listing")

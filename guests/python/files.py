@@ -1,5 +1,7 @@
 """File operations inside a preopened directory (argv[1]); the fixture holds
-hello.txt = "hello, fixture\\n"."""
+hello.txt = "hello, fixture\\n" and unlink-me.txt. What this leaves behind
+(renamed.txt = "fresh bytes", an empty created.txt, no written.txt, no
+unlink-me.txt) is checked on the host by suites/fs/files.yaml."""
 import os
 import sys
 from check import check, status
@@ -39,6 +41,6 @@ def main():
     gone, there = not os.path.exists(p("written.txt")), os.path.exists(p("renamed.txt"))
     check(err is None and gone and there, "rename", f"{err} old-gone={gone} new-there={there}")
 
-    _, err = attempt(lambda: os.unlink(p("renamed.txt")))
-    check(err is None and not os.path.exists(p("renamed.txt")), "unlink", f"{err}")
+    _, err = attempt(lambda: os.unlink(p("unlink-me.txt")))
+    check(err is None and not os.path.exists(p("unlink-me.txt")), "unlink", f"{err}")
     return status()

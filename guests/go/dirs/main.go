@@ -1,5 +1,7 @@
 // Directory operations inside a preopened directory (argv[1]); the fixture
-// holds listing/ with exactly a.txt, b.txt and c.txt.
+// holds listing/ with exactly a.txt, b.txt and c.txt. What this leaves behind
+// (made/ kept, gone/ removed, listing/ intact) is checked on the host by
+// suites/fs/dirs.yaml.
 package main
 
 import (
@@ -25,9 +27,11 @@ func main() {
 	st, serr := os.Stat(made)
 	check.That(merr == nil && serr == nil && st.IsDir(), "mkdir", "mkdir=%v stat=%v", merr, serr)
 
-	rerr := os.Remove(made)
-	_, gone := os.Stat(made)
-	check.That(rerr == nil && gone != nil, "rmdir", "%v", rerr)
+	gone := root + "/gone"
+	gerr := os.Mkdir(gone, 0o755)
+	rerr := os.Remove(gone)
+	_, after := os.Stat(gone)
+	check.That(gerr == nil && rerr == nil && after != nil, "rmdir", "mkdir=%v rmdir=%v", gerr, rerr)
 
 	nerr := os.Remove(root + "/listing")
 	check.That(errors.Is(nerr, syscall.ENOTEMPTY), "rmdir-nonempty-fails", "%v", nerr)

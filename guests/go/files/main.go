@@ -1,5 +1,7 @@
 // File operations inside a preopened directory (argv[1]); the fixture holds
-// hello.txt = "hello, fixture\n".
+// hello.txt = "hello, fixture\n" and unlink-me.txt. What this leaves behind
+// (renamed.txt = "fresh bytes", an empty created.txt, no written.txt, no
+// unlink-me.txt) is checked on the host by suites/fs/files.yaml.
 package main
 
 import (
@@ -36,8 +38,8 @@ func main() {
 	_, thereErr := os.Stat(p("renamed.txt"))
 	check.That(rerr == nil && goneErr != nil && thereErr == nil, "rename", "rename=%v old=%v new=%v", rerr, goneErr, thereErr)
 
-	uerr := os.Remove(p("renamed.txt"))
-	_, after := os.Stat(p("renamed.txt"))
+	uerr := os.Remove(p("unlink-me.txt"))
+	_, after := os.Stat(p("unlink-me.txt"))
 	check.That(uerr == nil && after != nil, "unlink", "%v", uerr)
 	os.Exit(check.Status())
 }

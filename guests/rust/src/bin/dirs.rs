@@ -1,5 +1,7 @@
 //! Directory operations inside a preopened directory (argv[1]); the fixture
-//! holds listing/ with exactly a.txt, b.txt and c.txt.
+//! holds listing/ with exactly a.txt, b.txt and c.txt. What this leaves behind
+//! (made/ kept, gone/ removed, listing/ intact) is checked on the host by
+//! suites/fs/dirs.yaml.
 use std::fs;
 use wasi_matrix_guests::{check, status};
 
@@ -16,8 +18,10 @@ fn main() {
     let isdir = fs::metadata(&made).map(|m| m.is_dir()).unwrap_or(false);
     check(m.is_ok() && isdir, "mkdir", || format!("{m:?} isdir={isdir}"));
 
-    let r = fs::remove_dir(&made);
-    check(r.is_ok() && fs::metadata(&made).is_err(), "rmdir", || format!("{r:?}"));
+    let gone = format!("{root}/gone");
+    let g = fs::create_dir(&gone);
+    let r = fs::remove_dir(&gone);
+    check(g.is_ok() && r.is_ok() && fs::metadata(&gone).is_err(), "rmdir", || format!("mkdir={g:?} rmdir={r:?}"));
 
     let ne = fs::remove_dir(format!("{root}/listing"));
     let enotempty = matches!(&ne, Err(e) if e.raw_os_error() == Some(libc::ENOTEMPTY));

@@ -1,5 +1,7 @@
 //! File operations inside a preopened directory (argv[1]); the fixture holds
-//! hello.txt = "hello, fixture\n".
+//! hello.txt = "hello, fixture\n" and unlink-me.txt. What this leaves behind
+//! (renamed.txt = "fresh bytes", an empty created.txt, no written.txt, no
+//! unlink-me.txt) is checked on the host by suites/fs/files.yaml.
 use std::fs::{self, OpenOptions};
 use std::io::ErrorKind;
 use wasi_matrix_guests::{check, status};
@@ -28,7 +30,7 @@ fn main() {
     let there = fs::metadata(p("renamed.txt")).is_ok();
     check(r.is_ok() && gone && there, "rename", || format!("rename={r:?} old-gone={gone} new-there={there}"));
 
-    let u = fs::remove_file(p("renamed.txt"));
-    check(u.is_ok() && fs::metadata(p("renamed.txt")).is_err(), "unlink", || format!("{u:?}"));
+    let u = fs::remove_file(p("unlink-me.txt"));
+    check(u.is_ok() && fs::metadata(p("unlink-me.txt")).is_err(), "unlink", || format!("{u:?}"));
     std::process::exit(status());
 }
