@@ -1,4 +1,4 @@
-import { basename, dirname } from 'node:path';
+import { basename, dirname, posix } from 'node:path';
 import { classify } from './classify.ts';
 import { drive, type Driven, type RunStep } from './driver.ts';
 import type { RuntimeEntry } from './inventory.ts';
@@ -30,7 +30,8 @@ export const SENTINEL = { WASI_MATRIX_HOST_SENTINEL: 'leaked' };
 function granted(run: RunStep & { artifact: string }, grant: Control['grant'] | undefined): RunStep & { artifact: string } {
   switch (grant) {
     case 'preopen-parent':
-      return { ...run, preopens: run.preopens.map((p) => ({ ...p, host: dirname(p.host) })) };
+      // The parent folder granted where the parent path is: what was outside is now inside.
+      return { ...run, preopens: run.preopens.map((p) => ({ host: dirname(p.host), guest: posix.dirname(p.guest) })) };
     case 'inherit-env':
       return { ...run, env: { ...run.env, ...SENTINEL } };
     case 'extra-arg':
