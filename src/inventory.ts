@@ -31,7 +31,8 @@ export async function inventory(root: string, m: Matrix, languages?: string[]) {
   for (const { language } of m.toolchains) {
     if (languages?.length && !languages.includes(language)) continue;
     const toolchain = await loadToolchain(root, language);
-    const located = locate(m.toolchainSources[language]!);
+    const also = (m.toolchainExtras[language] ?? []).map(locate);
+    const located = { ...locate(m.toolchainSources[language]!), ...(also.length ? { also } : {}) };
     toolchains.set(language, { toolchain, located, detection: await toolchain.detect(located) });
   }
   const runtimes = new Map<string, RuntimeEntry>();
