@@ -1,5 +1,6 @@
 // npm run doctor: what this machine has of every toolchain and runtime in matrix.yaml.
 import { parseFlags } from '../src/cli-args.ts';
+import { coverage, missingEntries } from '../src/coverage.ts';
 import { inventory } from '../src/inventory.ts';
 import { main } from '../src/main-errors.ts';
 import { loadMatrix } from '../src/matrix.ts';
@@ -9,12 +10,29 @@ import type { Detection, Support } from '../src/types.ts';
 const targets = (t: Record<string, Support>) => Object.entries(t).filter(([, s]) => s.ok).map(([id]) => id).join(' ') || '-';
 
 await main('doctor', async () => {
-  const { values } = parseFlags(process.argv.slice(2), {});
+  const { values } = parseFlags(process.argv.slice(2), { coverage: { type: 'boolean' } });
   if (values.help) {
-    console.log('Usage: npm run doctor\n\nLists every toolchain and runtime in matrix.yaml: found or missing, version, path, targets.');
+    console.log('Usage: npm run doctor [-- --coverage]\n\nLists every toolchain and runtime in matrix.yaml: found or missing, version, path, targets.\n--coverage: per headline feature, language and target, whether a guest exists, the language cannot (why), or it is missing; exits 1 while any is missing.');
     return 0;
   }
   const matrix = loadMatrix(ROOT);
+  if (values.coverage) {
+    const grid = await coverage(ROOT, matrix);
+    for (const feature of grid.features) {
+      console.log(feature);
+      for (const language of grid.languages) {
+        const parts = grid.targets.flatMap((t) => {
+          const e = grid.entries[feature]![language]![t]!;
+          if (e.state === 'no-case') return [];
+          return [`${t}: ${e.state === 'guest' ? `guest (${e.guests.join(', ')})` : e.state === 'cannot' ? `cannot (${e.reason})` : `MISSING (${e.guests.join(', ')})`}`];
+        });
+        console.log(`  ${language.padEnd(8)} ${parts.join('; ')}`);
+      }
+    }
+    const missing = missingEntries(grid);
+    console.log(`\ncoverage: ${missing.length} missing${missing.length ? `: ${missing.map((m) => `${m.feature} ${m.language} ${m.target}`).join(', ')}` : ''}`);
+    return missing.length ? 1 : 0;
+  }
   const inv = await inventory(ROOT, matrix);
   const rows: string[][] = [];
   const why: string[] = [];

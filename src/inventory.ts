@@ -33,7 +33,8 @@ export async function inventory(root: string, m: Matrix, languages?: string[]) {
   const found = await Promise.all(
     wanted.map(async ({ language }) => {
       const toolchain = await loadToolchain(root, language);
-      const located = locate(m.toolchainSources[language]!);
+      const also = (m.toolchainExtras[language] ?? []).map(locate);
+      const located = { ...locate(m.toolchainSources[language]!), ...(also.length ? { also } : {}) };
       return [language, { toolchain, located, detection: await toolchain.detect(located) }] as const;
     }),
   );

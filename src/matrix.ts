@@ -22,6 +22,7 @@ const source = z.union([
   z.strictObject({ script: z.string().min(1), bin: z.string().min(1) }),
   z.strictObject({ go: z.string().min(1), version: z.string().regex(/^v\d+\.\d+\.\d+$/, 'a Go module version: vX.Y.Z'), bin: z.string().min(1) }),
   z.strictObject({ maven: z.array(z.string().regex(/^[\w.-]+:[\w.-]+:[\w.-]+(:[\w.-]+)?$/, 'group:artifact:version[:type]')).min(1) }),
+  z.strictObject({ deb: z.string().min(1), release: z.string().regex(/^[a-z]+$/, 'a Debian codename'), version: z.string().min(1).optional() }),
   z.strictObject({
     cargo: z.string().min(1),
     version: z.string().refine((v) => semver.valid(v) !== null, 'not a semver version'),
@@ -57,6 +58,8 @@ const schema = z
         z.strictObject({
           language: id,
           source,
+          /** More sources the toolchain needs beside its main one (e.g. a newer sysroot as a deb). */
+          also: z.array(source).default([]),
           /** Feature tags (or prefixes) the language cannot express, with why: those cells are UNSUPPORTED. */
           cannot: z.record(z.string().regex(/^[a-z0-9.-]+$/, 'a feature tag'), z.string().min(1)).default({}),
           /** Feature tags this machine's copy of the toolchain cannot reach (an old package), with why: UNAVAILABLE. */
@@ -101,6 +104,8 @@ export interface Matrix extends MatrixFile {
   jobs: number;
   instances: RuntimeInstance[];
   toolchainSources: Record<string, Source>;
+  /** The `also:` sources of each toolchain. */
+  toolchainExtras: Record<string, Source[]>;
 }
 
 export function toSource(s: z.infer<typeof source>, version?: string): Source {
@@ -111,6 +116,7 @@ export function toSource(s: z.infer<typeof source>, version?: string): Source {
   if ('maven' in s) return { kind: 'maven', artifacts: s.maven };
   if ('script' in s) return { kind: 'script', script: s.script, bin: s.bin };
   if ('go' in s) return { kind: 'go', module: s.go, version: s.version, bin: s.bin };
+  if ('deb' in s) return { kind: 'deb', package: s.deb, release: s.release, ...(s.version ? { version: s.version } : {}) };
   if ('cargo' in s) return { kind: 'cargo', crate: s.cargo, version: s.version, features: s.features, bin: s.bin };
   return { kind: 'pypi', package: s.pypi, bin: s.bin, version: version ?? s.versions[0]! };
 }
@@ -134,5 +140,6 @@ export function loadMatrix(root: string, file = join(root, 'matrix.yaml')): Matr
     jobs: m.defaults.jobs === 'auto' ? cpus().length : m.defaults.jobs,
     instances: instances(m),
     toolchainSources: Object.fromEntries(m.toolchains.map((t) => [t.language, toSource(t.source)])),
+    toolchainExtras: Object.fromEntries(m.toolchains.map((t) => [t.language, t.also.map((s) => toSource(s))])),
   };
 }

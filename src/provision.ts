@@ -1,11 +1,11 @@
-import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { toSource, type Matrix } from './matrix.ts';
 import { npmTool } from './npm-bin.ts';
 import { cacheDir, ROOT } from './paths.ts';
 import { writeAtomic } from './results.ts';
-import { cargoRoot, goDir, MAVEN_DONE, mavenDir, pypiDir, scriptPrefix } from './sources.ts';
+import { cargoRoot, DEB_DONE, debDir, debUnpacked, goDir, MAVEN_DONE, mavenDir, pypiDir, scriptPrefix } from './sources.ts';
 import type { Source } from './types.ts';
 
 export interface Step {
@@ -146,6 +146,55 @@ function goStep(s: Extract<Source, { kind: 'go' }>): Step {
   };
 }
 
+/** The archive this machine's apt already uses for its own release (`apt-get indextargets`). */
+async function debianMirror(): Promise<string> {
+  const codename = (await execa('sh', ['-c', '. /etc/os-release && echo "$VERSION_CODENAME"'])).stdout.trim();
+  const r = await execa('apt-get', ['indextargets', '--format', '$(REPO_URI) $(RELEASE)']);
+  const line = r.stdout.split('\n').find((l) => l.endsWith(` ${codename}`));
+  if (!line) throw new Error(`no apt source for ${codename} to take the archive's address from`);
+  return line.split(' ')[0]!;
+}
+
+/**
+ * One package of another Debian release (e.g. trixie's newer wasi-libc), fetched with apt through a
+ * private sources list, lists and cache folder, and unpacked with `dpkg-deb -x`: the system's packages
+ * and apt state stay untouched.
+ */
+function debStep(s: Extract<Source, { kind: 'deb' }>): Step {
+  const dir = debDir(s.release, s.package);
+  return {
+    name: `deb: ${s.package}${s.version ? `=${s.version}` : ''} (${s.release})`,
+    needed: async () => debUnpacked(s) === null,
+    async install(log) {
+      const apt = join(cacheDir(), 'deb', s.release, '.apt');
+      mkdirSync(join(apt, 'lists', 'partial'), { recursive: true });
+      mkdirSync(join(apt, 'cache', 'archives', 'partial'), { recursive: true });
+      writeFileSync(join(apt, 'sources.list'), `deb ${await debianMirror()} ${s.release} main\n`);
+      const opts = [
+        '-o', `Dir::Etc::SourceList=${join(apt, 'sources.list')}`, '-o', 'Dir::Etc::SourceParts=/nonexistent',
+        '-o', `Dir::State::Lists=${join(apt, 'lists')}`, '-o', `Dir::Cache=${join(apt, 'cache')}`,
+        '-o', 'APT::Sandbox::User=root',
+      ];
+      log(`apt-get update (${s.release} main, private lists)`);
+      await execa('apt-get', [...opts, 'update', '-q']);
+      const tmp = `${dir}.partial`;
+      rmSync(tmp, { recursive: true, force: true });
+      mkdirSync(tmp, { recursive: true });
+      log(`apt-get download ${s.package}${s.version ? `=${s.version}` : ''}`);
+      await execa('apt-get', [...opts, 'download', s.version ? `${s.package}=${s.version}` : s.package], { cwd: tmp });
+      const deb = readdirSync(tmp).find((f) => f.endsWith('.deb'));
+      if (!deb) throw new Error(`apt-get download left no .deb in ${tmp}`);
+      const version = (await execa('dpkg-deb', ['-f', join(tmp, deb), 'Version'])).stdout.trim();
+      log(`dpkg-deb -x ${deb}`);
+      await execa('dpkg-deb', ['-x', join(tmp, deb), join(tmp, 'root')]);
+      rmSync(join(tmp, deb));
+      writeFileSync(join(tmp, DEB_DONE), `${version}\n`);
+      rmSync(dir, { recursive: true, force: true });
+      renameSync(tmp, dir);
+    },
+  };
+}
+
 function npmStep(pkg: string): Step {
   return {
     name: `npm: ${pkg}`,
@@ -160,6 +209,7 @@ function npmStep(pkg: string): Step {
 export function stepsFor(m: Matrix): Step[] {
   const sources: Source[] = [
     ...Object.values(m.toolchainSources),
+    ...Object.values(m.toolchainExtras).flat(),
     ...m.instances.map((i) => i.source),
     ...m.harness.map((s) => toSource(s)),
   ];
@@ -173,6 +223,7 @@ export function stepsFor(m: Matrix): Step[] {
       : s.kind === 'maven' ? mavenStep(s)
       : s.kind === 'script' ? scriptStep(s)
       : s.kind === 'go' ? goStep(s)
+      : s.kind === 'deb' ? debStep(s)
       : null;
     if (step && !steps.has(step.name)) steps.set(step.name, step);
   }

@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import which from 'which';
 import { cacheDir } from './paths.ts';
@@ -26,6 +26,22 @@ export function scriptPrefix(script: string): string {
 /** One folder per Go command and version: `go/actionlint-v1.7.12/bin/actionlint`. */
 export function goDir(module: string, version: string): string {
   return join(cacheDir(), 'go', `${module.split('/').at(-1)}-${version}`);
+}
+
+/** One folder per release and package: `deb/trixie/wasi-libc`, the package's files under `root/`. */
+export function debDir(release: string, pkg: string): string {
+  return join(cacheDir(), 'deb', release, pkg);
+}
+
+/** Written last by the deb step, holding the version unpacked. */
+export const DEB_DONE = '.version';
+
+/** The version unpacked for a deb source, when it is there and is the one pinned (if any). */
+export function debUnpacked(s: Extract<Source, { kind: 'deb' }>): string | null {
+  const done = join(debDir(s.release, s.package), DEB_DONE);
+  if (!existsSync(done)) return null;
+  const version = readFileSync(done, 'utf8').trim();
+  return !s.version || s.version === version ? version : null;
 }
 
 /** Written last by the install step, so a half-fetched folder is never taken for a whole one. */
@@ -78,6 +94,13 @@ export function locate(source: Source): Located {
       return existsSync(join(dir, MAVEN_DONE))
         ? { source, dir }
         : { source, missing: `${source.artifacts.join(', ')} not fetched (${dir}); run \`npm run provision\`` };
+    }
+    case 'deb': {
+      const dir = debDir(source.release, source.package);
+      const version = debUnpacked(source);
+      return version
+        ? { source, dir: join(dir, 'root'), version }
+        : { source, missing: `${source.package}${source.version ? `=${source.version}` : ''} from Debian ${source.release} is not unpacked (${dir}); run \`npm run provision\`` };
     }
     case 'npm':
     case 'apt':

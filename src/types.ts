@@ -74,15 +74,21 @@ export type Source =
   /** A build script of ours (path from the repository root) that installs the tool into a prefix it is given. */
   | { kind: 'script'; script: string; bin: string }
   /** A Go module's command, `go install`ed from the Go module proxy into the cache. */
-  | { kind: 'go'; module: string; version: string; bin: string };
+  | { kind: 'go'; module: string; version: string; bin: string }
+  /** One binary package of another Debian release, unpacked into the cache (never installed system-wide). */
+  | { kind: 'deb'; package: string; release: string; version?: string };
 
 /** What a runtime adapter is given to find its binary: the resolved source. */
 export interface Located {
   source: Source;
   /** Absolute path of the executable, when the source names one and it exists. */
   binary?: string;
-  /** The folder a library-shaped source (maven) was fetched into, when it is complete. */
+  /** The folder a library-shaped source (maven, deb) was fetched into, when it is complete. */
   dir?: string;
+  /** The version fetched, where the source records one (deb). */
+  version?: string;
+  /** Further sources the toolchain declares (`also:` in matrix.yaml), located the same way. */
+  also?: Located[];
   /** Why the binary could not be found. */
   missing?: string;
 }
@@ -223,8 +229,11 @@ export interface Toolchain {
   /** Core proposals every artifact uses: a run that fails plainly is retried with the runtime's flags for them. */
   proposals?: string[];
   detect(where: Located): Promise<Detection>;
-  /** Source files (absolute) that define a guest; none means the language lacks this guest. */
-  sources(guest: string): Promise<string[]>;
+  /**
+   * Source files (absolute) that define a guest; none means the language lacks this guest. Given a
+   * target, only the files of that target's route (a language may write a guest per WASI version).
+   */
+  sources(guest: string, target?: TargetId): Promise<string[]>;
   /** Flags that shape the artifact, part of the cache key. */
   flags(target: TargetId, variant: string): string[];
   build(req: BuildRequest, ctx: BuildContext): Promise<BuildInfo>;

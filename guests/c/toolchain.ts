@@ -1,18 +1,59 @@
 import { existsSync } from 'node:fs';
+import { mkdir, readFile, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import which from 'which';
 import { adapterTool, wrapAsCommand } from '../../src/adapter-wrap.ts';
 import { ROOT } from '../../src/paths.ts';
-import type { Detection, Toolchain } from '../../src/types.ts';
+import type { BuildContext, Detection, Located, Toolchain } from '../../src/types.ts';
 
 const here = join(ROOT, 'guests', 'c');
 const SYSROOT = '/usr';
 const CFLAGS = ['--target=wasm32-wasi', `--sysroot=${SYSROOT}`, '-O2', '-Wl,--strip-debug'];
+const RESOURCE = '/usr/lib/llvm-19/lib/clang/19';
+// clang links wasm32-wasip2 through wasm-component-ld; Debian's rustc-web ships one.
+const COMPONENT_LD_DIR = '/usr/lib/rustlib/x86_64-unknown-linux-gnu/bin';
+const HINT = 'apt-get install clang-19 lld-19 wasi-libc libclang-rt-19-dev-wasm32 rustc-web, trixie wasi-libc unpacked (or `npm run provision`)';
 
 async function dpkgVersion(pkg: string): Promise<string | null> {
   const r = await execa('dpkg-query', ['-W', '-f=${Version}', pkg], { reject: false });
   return r.exitCode === 0 && r.stdout ? r.stdout : null;
+}
+
+/** Debian 13's wasi-libc (matrix.yaml `also:`): its wasm32-wasip2 sysroot carries p2 sockets. */
+function trixieLibc(where: Located): Located | undefined {
+  return where.also?.find((l) => l.source.kind === 'deb' && l.source.package === 'wasi-libc');
+}
+
+/** wasi-libc built for wasi-threads by guests/c/provision (matrix.yaml `also:`): a clang wrapper. */
+function threadsClang(where: Located): Located | undefined {
+  return where.also?.find((l) => l.source.kind === 'script' && l.source.bin.endsWith('wasm32-wasip1-threads-clang'));
+}
+
+// A threads guest's shared memory is imported and exported (wasi-threads' convention), with a maximum.
+const THREAD_LINK = ['-O2', '-Wl,--strip-debug', '-Wl,--import-memory,--export-memory,--shared-memory,--max-memory=67108864'];
+
+/** A guest that needs another triple says so in its first line: `// triple: wasm32-wasip1-threads`. */
+async function tripleOf(src: string): Promise<string | null> {
+  return /^\/\/ triple: (\S+)/.exec(await readFile(src, 'utf8'))?.[1] ?? null;
+}
+
+const p2Sysroot = (where: Located) => join(trixieLibc(where)?.dir ?? '/nonexistent', 'usr');
+
+/**
+ * Flags for the p2-native route. Bookworm ships wasm32 builtins only as lib/wasi/…-wasm32.a;
+ * clang looks under lib/wasip2/ for this target, so a resource dir of links points it there.
+ */
+function p2Flags(sysroot: string, resourceDir: string): string[] {
+  return ['--target=wasm32-wasip2', `--sysroot=${sysroot}`, `-resource-dir=${resourceDir}`, '-O2', '-Wl,--strip-debug'];
+}
+
+async function p2ResourceDir(ctx: BuildContext): Promise<string> {
+  const dir = join(ctx.tmpDir, 'clang-resource');
+  await mkdir(join(dir, 'lib', 'wasip2'), { recursive: true });
+  await symlink(join(RESOURCE, 'include'), join(dir, 'include'));
+  await symlink(join(RESOURCE, 'lib', 'wasi', 'libclang_rt.builtins-wasm32.a'), join(dir, 'lib', 'wasip2', 'libclang_rt.builtins-wasm32.a'));
+  return dir;
 }
 
 const c: Toolchain = {
@@ -20,33 +61,48 @@ const c: Toolchain = {
   targets: {
     p1: { ok: true },
     p2: { ok: true },
-    p3: { ok: false, reason: "Debian's wasi-libc here is a 2022 snapshot with no WASI 0.3 support", local: true },
+    p3: { ok: false, reason: 'no Debian release ships a wasi-libc with a WASI 0.3 target (trixie: wasm32-wasi and wasm32-wasip2 sysroots only)', local: true },
   },
-  // wasi-libc here has no p2 support of its own: p2 is reached only by wrapping p1.
-  variants: { p2: ['adapter'] },
+  // p2 natively with trixie's wasm32-wasip2 sysroot, and by wrapping the p1 module.
+  variants: { p2: ['native', 'adapter'] },
 
-  async detect(): Promise<Detection> {
+  async detect(where): Promise<Detection> {
     const clang = which.sync('clang-19', { nothrow: true });
-    const hint = 'apt-get install clang-19 lld-19 wasi-libc libclang-rt-19-dev-wasm32 (or `npm run provision`)';
-    if (!clang) return { available: false, reason: 'clang-19 is not on PATH', hint };
-    if (!existsSync(join(SYSROOT, 'lib', 'wasm32-wasi', 'libc.a'))) return { available: false, reason: 'wasi-libc is not installed', hint };
+    if (!clang) return { available: false, reason: 'clang-19 is not on PATH', hint: HINT };
+    if (!existsSync(join(SYSROOT, 'lib', 'wasm32-wasi', 'libc.a'))) return { available: false, reason: 'wasi-libc is not installed', hint: HINT };
+    const trixie = trixieLibc(where);
+    if (!trixie?.dir) return { available: false, reason: trixie?.missing ?? 'matrix.yaml names no trixie wasi-libc for C', hint: HINT };
+    if (!existsSync(join(COMPONENT_LD_DIR, 'wasm-component-ld'))) return { available: false, reason: `wasm-component-ld is missing (${COMPONENT_LD_DIR})`, hint: HINT };
     const v = await execa(clang, ['--version'], { reject: false });
     const m = /clang version (\S+)/.exec(v.stdout);
     const libc = await dpkgVersion('wasi-libc');
-    return { available: true, version: `clang ${m?.[1] ?? 'unknown'} + wasi-libc ${libc ?? 'unknown'}`, path: clang };
+    return { available: true, version: `clang ${m?.[1] ?? 'unknown'} + wasi-libc ${libc ?? 'unknown'} (p2: ${trixie.version})`, path: clang };
   },
 
   async sources(guest) {
     const main = join(here, `${guest}.c`);
-    return existsSync(main) ? [main, join(here, 'check.h')] : [];
+    return existsSync(main) ? [main, join(here, 'check.h'), join(here, 'net.h')] : [];
   },
 
-  flags(_target, variant) {
+  flags(target, variant) {
+    if (target === 'p2' && variant === 'native') return [...p2Flags('<trixie wasi-libc>/usr', '<links to clang-19 resources>'), 'wasm-component-ld'];
+    if (target === 'p1') return [...CFLAGS, `guests with "// triple: wasm32-wasip1-threads": wasm32-wasip1-threads-clang -pthread ${THREAD_LINK.join(' ')}`];
     return variant === 'adapter' ? [...CFLAGS, adapterTool()] : CFLAGS;
   },
 
-  async build({ guest, variant, out }, ctx) {
+  async build({ guest, target, variant, out }, ctx) {
     const src = join(here, `${guest}.c`);
+    if (target === 'p2' && variant === 'native') {
+      const flags = p2Flags(p2Sysroot(ctx.where), await p2ResourceDir(ctx));
+      await ctx.exec('clang-19', [...flags, src, '-o', out], { env: { PATH: `${COMPONENT_LD_DIR}:${process.env.PATH}` } });
+      return { tools: ['clang-19', `wasi-libc ${trixieLibc(ctx.where)?.version} (trixie)`, 'wasm-component-ld'] };
+    }
+    if (variant === 'native' && (await tripleOf(src)) === 'wasm32-wasip1-threads') {
+      const cc = threadsClang(ctx.where);
+      if (!cc?.binary) throw new Error(`no wasi-libc for wasm32-wasip1-threads: ${cc?.missing ?? 'matrix.yaml names none for C'}`);
+      await ctx.exec(cc.binary, [...THREAD_LINK, src, '-o', out]);
+      return { tools: ['clang-19 --target=wasm32-wasip1-threads', 'wasi-libc (trixie source, THREAD_MODEL=posix)'] };
+    }
     if (variant === 'native') {
       await ctx.exec('clang-19', [...CFLAGS, src, '-o', out]);
       return { tools: ['clang-19'] };

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { npmTool } from '../../src/npm-bin.ts';
 import { ROOT } from '../../src/paths.ts';
@@ -11,19 +11,34 @@ const WASI = '0.2.12';
 // StarlingMonkey's http and fetch-event features pull in wasi:http at another 0.2 minor than the world.
 const DISABLE = ['http', 'fetch-event'];
 
-/** wasi:cli/run calls the guest's main(); a non-zero result leaves through wasi:cli/exit's err. */
-function entry(guestPath: string): string {
+/**
+ * wasi:cli/run calls the guest's main(); a non-zero result leaves through wasi:cli/exit's err.
+ * An async main() (e.g. one awaiting fetch) gets an async run: componentize-js runs the event
+ * loop until the returned promise settles.
+ */
+function entry(guestPath: string, async: boolean): string {
   return [
     `import { exit } from 'wasi:cli/exit@${WASI}';`,
     `import { main } from ${JSON.stringify(guestPath)};`,
     '',
     'export const run = {',
-    '  run() {',
-    "    if (main() !== 0) exit({ tag: 'err', val: undefined });",
+    `  ${async ? 'async run' : 'run'}() {`,
+    `    if (${async ? '(await main())' : 'main()'} !== 0) exit({ tag: 'err', val: undefined });`,
     '  },',
     '};',
     '',
   ].join('\n');
+}
+
+/**
+ * A guest asks for more than the command world in header lines, `// world: import …;`. One
+ * importing wasi:http keeps StarlingMonkey's http feature (its fetch) switched on.
+ */
+async function guestWorld(path: string): Promise<{ extra: string[]; disable: string[]; async: boolean }> {
+  const source = await readFile(path, 'utf8');
+  const extra = [...source.matchAll(/^\/\/ world: (.*)$/gm)].map((m) => m[1]!);
+  const http = extra.some((l) => l.includes('wasi:http/'));
+  return { extra, disable: http ? DISABLE.filter((d) => d !== 'http') : DISABLE, async: /export async function main/.test(source) };
 }
 
 const js: Toolchain = {
@@ -50,7 +65,7 @@ const js: Toolchain = {
   },
 
   flags() {
-    return [`world wasi:cli/command@${WASI}`, ...DISABLE.map((d) => `--disable ${d}`)];
+    return [`world wasi:cli/command@${WASI}`, ...DISABLE.map((d) => `--disable ${d}`), '(http kept for guests importing wasi:http)'];
   },
 
   async build({ guest, out }, ctx) {
@@ -58,12 +73,13 @@ const js: Toolchain = {
     const esb = npmTool('esbuild');
     if ('missing' in cjs) throw new Error(cjs.missing);
     if ('missing' in esb) throw new Error(esb.missing);
-    await ctx.glue('entry.js', entry(join(here, `${guest}.js`)));
-    await commandWorld(join(ctx.tmpDir, 'wit'), WASI);
+    const world = await guestWorld(join(here, `${guest}.js`));
+    await ctx.glue('entry.js', entry(join(here, `${guest}.js`), world.async));
+    await commandWorld(join(ctx.tmpDir, 'wit'), WASI, world.extra);
     // componentize-js takes one source file: bundle the guest and its helpers, WASI imports left as imports.
     await ctx.exec(esb.script, ['entry.js', '--bundle', '--format=esm', '--external:wasi:*', '--outfile=bundle.js']);
     // Relative paths: the splicer runs under preview2-shim and sees the host through its preopens.
-    await ctx.exec(process.execPath, [cjs.script, 'bundle.js', '--wit', 'wit', '-n', 'command', '-d', ...DISABLE, '-o', out]);
+    await ctx.exec(process.execPath, [cjs.script, 'bundle.js', '--wit', 'wit', '-n', 'command', '-d', ...world.disable, '-o', out]);
     return { tools: ['esbuild', 'componentize-js'] };
   },
 };

@@ -30,6 +30,15 @@ function entry(target: string): string {
   ].join('\n');
 }
 
+/**
+ * The guest's source for a target: WASI 0.2 and 0.3 differ in shape (pollables and blocking
+ * calls against async calls, streams and futures), so a guest may have a p2/ version of its own.
+ */
+function sourceFor(guest: string, target?: string): string {
+  const p2 = join(here, 'p2', `${guest}.py`);
+  return target === 'p2' && existsSync(p2) ? p2 : join(here, `${guest}.py`);
+}
+
 const python: Toolchain = {
   language: 'python',
   targets: { p1: { ok: false, reason: ONLY_COMPONENTS }, p2: { ok: true }, p3: { ok: true } },
@@ -42,9 +51,10 @@ const python: Toolchain = {
     return { available: true, version: `componentize-py ${m[1]}`, path: where.binary };
   },
 
-  async sources(guest) {
-    const main = join(here, `${guest}.py`);
-    return existsSync(main) ? [main, join(here, 'check.py')] : [];
+  async sources(guest, target) {
+    const files = target ? [sourceFor(guest, target)] : [join(here, `${guest}.py`), join(here, 'p2', `${guest}.py`)];
+    const found = files.filter((f) => existsSync(f));
+    return found.length ? [...found, join(here, 'check.py')] : [];
   },
 
   flags(target) {
@@ -53,7 +63,8 @@ const python: Toolchain = {
 
   async build({ guest, target, out }, ctx) {
     const app = join(ctx.tmpDir, 'app');
-    const source = await readFile(join(here, `${guest}.py`), 'utf8');
+    const main = sourceFor(guest, target);
+    const source = await readFile(main, 'utf8');
     // A guest that needs more than the command world says so in header lines:
     // `# world: import …;` adds to the world, `# serves: wasi:http/service` replaces the command.
     const extra = [...source.matchAll(/^# world: (.*)$/gm)].map((m) => m[1]!);
@@ -62,9 +73,9 @@ const python: Toolchain = {
     await mkdir(app, { recursive: true });
     await copyFile(join(here, 'check.py'), join(app, 'check.py'));
     // A server guest exports its handler itself; a command guest gets the run() entry.
-    if (serves) await copyFile(join(here, `${guest}.py`), join(app, 'app.py'));
+    if (serves) await copyFile(main, join(app, 'app.py'));
     else {
-      await copyFile(join(here, `${guest}.py`), join(app, 'guest.py'));
+      await copyFile(main, join(app, 'guest.py'));
       await ctx.glue('app/app.py', entry(target));
     }
     const bin = ctx.where.binary!;

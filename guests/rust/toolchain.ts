@@ -1,38 +1,65 @@
 import { existsSync } from 'node:fs';
-import { copyFile } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import which from 'which';
 import { adapterTool, wrapAsCommand } from '../../src/adapter-wrap.ts';
 import { cacheDir, ROOT } from '../../src/paths.ts';
-import type { BuildContext, Detection, Toolchain } from '../../src/types.ts';
+import type { BuildContext, Detection, Located, TargetId, Toolchain } from '../../src/types.ts';
 
 const here = join(ROOT, 'guests', 'rust');
 // Debian's rustc-web (1.96): rustup's rustc on PATH has no wasm targets and cannot download them.
 const RUSTC = '/usr/bin/rustc';
 const CARGO = '/usr/bin/cargo';
-const LIBC = '/usr/lib/wasm32-wasi';
+// std links wasi-libc: bookworm's (2022, p1 only) for wasm32-wasip1; trixie's wasm32-wasip2 sysroot
+// (matrix.yaml `also:`) for wasm32-wasip2, where std's fs and net need libc's p2 support.
+const P1_LIBC = '/usr/lib/wasm32-wasi';
 const TRIPLE: Record<string, string> = { p1: 'wasm32-wasip1', p2: 'wasm32-wasip2', p3: 'wasm32-wasip3' };
-const HINT = 'apt-get install rustc-web cargo-web rust-web-src rust-web-llvm lld-22 wasi-libc (or `npm run provision`)';
+const HINT = 'apt-get install rustc-web cargo-web rust-web-src rust-web-llvm lld-22 wasi-libc, trixie wasi-libc unpacked (or `npm run provision`)';
 
-const cargoArgs = (triple: string, guest: string) => [
-  'build', '--release', '--locked', '-Zbuild-std=std,panic_abort', '--target', triple, '--bin', guest,
-  '--manifest-path', join(here, 'Cargo.toml'),
-];
+/** A p3 guest is its own source, on the wasip3 crate: a cdylib example exporting wasi:cli/run@0.3.0. */
+const p3Source = (guest: string) => join(here, 'p3', `${guest}.rs`);
+const binSource = (guest: string) => join(here, 'src', 'bin', `${guest}.rs`);
+const SHARED = ['src/lib.rs', 'Cargo.toml', 'Cargo.lock'].map((f) => join(here, f));
+
+function trixieLibc(where: Located): Located | undefined {
+  return where.also?.find((l) => l.source.kind === 'deb' && l.source.package === 'wasi-libc');
+}
+
+/** wasi-libc built for wasm32-wasip1-threads by guests/c/provision (matrix.yaml `also:`). */
+function threadsLibc(where: Located): string {
+  const cc = where.also?.find((l) => l.source.kind === 'script' && l.source.bin.endsWith('wasm32-wasip1-threads-clang'));
+  return join(cc?.binary ?? '/nonexistent/bin/x', '..', '..', 'sysroot', 'lib', 'wasm32-wasip1-threads');
+}
+
+function libcFor(triple: string, where: Located): string {
+  if (triple === 'wasm32-wasip2') return join(trixieLibc(where)?.dir ?? '/nonexistent', 'usr', 'lib', 'wasm32-wasip2');
+  return triple === 'wasm32-wasip1-threads' ? threadsLibc(where) : P1_LIBC;
+}
+
+/** A guest that needs another triple says so in its first line: `// triple: wasm32-wasip1-threads`. */
+async function tripleOf(guest: string): Promise<string | null> {
+  return /^\/\/ triple: (\S+)/.exec(await readFile(binSource(guest), 'utf8'))?.[1] ?? null;
+}
 
 /** std is rebuilt per target; one shared target dir outside the clone builds it once. */
-function env(): Record<string, string> {
+function env(libc: string): Record<string, string> {
   return {
     RUSTC,
     RUSTC_BOOTSTRAP: '1',
-    RUSTFLAGS: `-L ${LIBC}`,
+    RUSTFLAGS: `-L ${libc}`,
     CARGO_TARGET_DIR: join(cacheDir(), 'rust-target'),
   };
 }
 
-async function cargoBuild(ctx: BuildContext, triple: string, guest: string, out: string): Promise<void> {
-  await ctx.exec(CARGO, cargoArgs(triple, guest), { env: env() });
-  await copyFile(join(env().CARGO_TARGET_DIR!, triple, 'release', `${guest}.wasm`), out);
+async function cargoBuild(ctx: BuildContext, triple: string, unit: { bin: string } | { example: string }, out: string): Promise<void> {
+  const [kind, name] = 'bin' in unit ? ['--bin', unit.bin] : ['--example', unit.example];
+  await ctx.exec(CARGO, [
+    'build', '--release', '--locked', '-Zbuild-std=std,panic_abort', '--target', triple, kind, name,
+    '--manifest-path', join(here, 'Cargo.toml'),
+  ], { env: env(libcFor(triple, ctx.where)) });
+  const dir = join(cacheDir(), 'rust-target', triple, 'release');
+  await copyFile('bin' in unit ? join(dir, `${name}.wasm`) : join(dir, 'examples', `${name}.wasm`), out);
 }
 
 const rust: Toolchain = {
@@ -40,37 +67,51 @@ const rust: Toolchain = {
   targets: { p1: { ok: true }, p2: { ok: true }, p3: { ok: true } },
   variants: { p2: ['native', 'adapter'] },
 
-  async detect(): Promise<Detection> {
+  async detect(where): Promise<Detection> {
     if (!existsSync(RUSTC) || !existsSync(CARGO)) return { available: false, reason: `${RUSTC} or ${CARGO} missing (Debian rustc-web)`, hint: HINT };
     const sysroot = (await execa(RUSTC, ['--print', 'sysroot'], { reject: false })).stdout.trim();
     if (!existsSync(join(sysroot, 'lib', 'rustlib', 'src', 'rust', 'library'))) return { available: false, reason: 'rust-src for build-std is missing', hint: HINT };
     if (!which.sync('rust-lld', { nothrow: true }) || !existsSync('/usr/lib/llvm-22/bin/lld')) {
       return { available: false, reason: 'rust-lld (lld-22) is missing', hint: HINT };
     }
-    if (!existsSync(join(LIBC, 'libc.a'))) return { available: false, reason: 'wasi-libc is missing', hint: HINT };
+    if (!existsSync(join(P1_LIBC, 'libc.a'))) return { available: false, reason: 'wasi-libc is missing', hint: HINT };
+    const trixie = trixieLibc(where);
+    if (!trixie?.dir) return { available: false, reason: trixie?.missing ?? 'matrix.yaml names no trixie wasi-libc for Rust', hint: HINT };
     const v = /rustc (\S+)/.exec((await execa(RUSTC, ['--version'], { reject: false })).stdout);
-    return { available: true, version: `rustc ${v?.[1] ?? 'unknown'} (Debian rustc-web, build-std)`, path: RUSTC };
+    return { available: true, version: `rustc ${v?.[1] ?? 'unknown'} (Debian rustc-web, build-std; wasip2 libc ${trixie.version})`, path: RUSTC };
   },
 
-  async sources(guest) {
-    const main = join(here, 'src', 'bin', `${guest}.rs`);
-    return existsSync(main) ? [main, ...['src/lib.rs', 'Cargo.toml', 'Cargo.lock'].map((f) => join(here, f))] : [];
+  async sources(guest, target?: TargetId) {
+    const bin = existsSync(binSource(guest)) ? [binSource(guest)] : [];
+    const p3 = existsSync(p3Source(guest)) ? [p3Source(guest)] : [];
+    const own = target === 'p3' ? (p3.length ? p3 : bin) : target ? bin : [...bin, ...p3];
+    return own.length ? [...own, ...SHARED] : [];
   },
 
   flags(target, variant) {
-    const base = ['--release', '-Zbuild-std=std,panic_abort', `RUSTFLAGS=-L ${LIBC}`];
-    return variant === 'adapter' ? [...base, '--target wasm32-wasip1', adapterTool()] : [...base, `--target ${TRIPLE[target]}`];
+    const base = ['--release', '-Zbuild-std=std,panic_abort'];
+    if (variant === 'adapter') return [...base, `RUSTFLAGS=-L ${P1_LIBC}`, '--target wasm32-wasip1', adapterTool()];
+    if (target === 'p1') return [...base, `RUSTFLAGS=-L ${P1_LIBC}`, '--target wasm32-wasip1 (guests with "// triple: wasm32-wasip1-threads": that target, -L <threads wasi-libc>)'];
+    const trixie = 'RUSTFLAGS=-L <trixie wasi-libc>/usr/lib/wasm32-wasip2';
+    if (target === 'p2') return [...base, trixie, '--target wasm32-wasip2'];
+    // p3 guests with a p3/ source (wasip3 crate) build as wasm32-wasip2 cdylibs; the others try std's wasm32-wasip3.
+    return [...base, `p3/<guest>.rs: ${trixie} --target wasm32-wasip2 --example; else RUSTFLAGS=-L ${P1_LIBC} --target wasm32-wasip3`];
   },
 
   async build({ guest, target, variant, out }, ctx) {
     if (variant === 'adapter') {
       const core = join(ctx.tmpDir, 'core.wasm');
-      await cargoBuild(ctx, 'wasm32-wasip1', guest, core);
+      await cargoBuild(ctx, 'wasm32-wasip1', { bin: guest }, core);
       await wrapAsCommand(ctx, core, out);
       return { tools: ['cargo', adapterTool()] };
     }
-    await cargoBuild(ctx, TRIPLE[target]!, guest, out);
-    return { tools: target === 'p1' ? ['cargo'] : ['cargo', 'wasm-component-ld'] };
+    if (target === 'p3' && existsSync(p3Source(guest))) {
+      await cargoBuild(ctx, 'wasm32-wasip2', { example: guest }, out);
+      return { tools: ['cargo', 'wasm-component-ld', 'wasip3 0.7.1+wasi-0.3.0 (wit-bindgen async)'] };
+    }
+    const triple = (target === 'p1' && (await tripleOf(guest))) || TRIPLE[target]!;
+    await cargoBuild(ctx, triple, { bin: guest }, out);
+    return { tools: target === 'p1' ? ['cargo', ...(triple !== 'wasm32-wasip1' ? [triple, 'wasi-libc (trixie source, THREAD_MODEL=posix)'] : [])] : ['cargo', 'wasm-component-ld'] };
   },
 };
 

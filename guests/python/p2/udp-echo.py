@@ -1,0 +1,34 @@
+"""UDP over WASI 0.2 sockets: send a datagram to the harness's echo peer (argv[1] = ip:port)
+and receive the echo."""
+import sys
+from componentize_py_types import Err
+from wit_world.imports import instance_network, udp_create_socket
+from wit_world.imports.network import IpAddressFamily, IpSocketAddress_Ipv4, Ipv4SocketAddress
+from wit_world.imports.udp import OutgoingDatagram
+from check import check, status
+
+MESSAGE = b"datagram from wasi-matrix"
+
+
+def main():
+    host, _, port = sys.argv[1].rpartition(":")
+    peer = IpSocketAddress_Ipv4(Ipv4SocketAddress(port=int(port), address=tuple(int(x) for x in host.split("."))))
+    try:
+        sock = udp_create_socket.create_udp_socket(IpAddressFamily.IPV4)
+        sock.start_bind(instance_network.instance_network(), IpSocketAddress_Ipv4(Ipv4SocketAddress(port=0, address=(127, 0, 0, 1))))
+        sock.subscribe().block()
+        sock.finish_bind()
+        incoming, outgoing = sock.stream(peer)
+        outgoing.subscribe().block()
+        outgoing.check_send()
+        sent, err = outgoing.send([OutgoingDatagram(data=MESSAGE, remote_address=None)]), None
+    except Err as e:
+        sent, err = 0, e.value
+    check(sent == 1, "send", f"{err!r}")
+    if sent != 1:
+        return status()
+    incoming.subscribe().block()
+    datagrams = incoming.receive(1)
+    data = datagrams[0].data if datagrams else b""
+    check(data == b"echo: " + MESSAGE, "echo", f"received {data!r}")
+    return status()
