@@ -102,12 +102,13 @@ const wasmtime: RuntimeAdapter = {
     if (raw.exitCode === 2 && usage) return { ...raw, usageError: usage[1]! };
     const trap = /wasm trap: (.*)/.exec(raw.stderr);
     if (trap && raw.exitCode === 134) return { ...raw, trap: trap[1]! };
-    // wasmtime's own failures read "Error: …" then "Caused by:": report the innermost cause.
+    // wasmtime's own failures read "Error: …" then "Caused by:": report the chain of causes.
     if (raw.exitCode === 0 || !raw.stderr.startsWith('Error: ') || !raw.stderr.includes('Caused by:')) return raw;
     // Numbered causes, outermost first; wasm backtrace frames (`0x13d - <unknown>!…`) are numbered too.
     const causes = [...raw.stderr.matchAll(/^\s+\d+: (.*)$/gm)].map((m) => m[1]!).filter((c) => !/^0x[0-9a-f]+ - /.test(c));
     const first = raw.stderr.split('\n')[0]!.slice(7);
-    const reason = first.startsWith('failed to') ? (causes.at(-1) ?? first) : first;
+    // "failed to run main module" says nothing; the chain of causes says what was missing and why.
+    const reason = first.startsWith('failed to') && causes.length ? causes.join(' → ') : first;
     return { ...raw, internalError: reason };
   },
 };
