@@ -199,7 +199,9 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
     if (!p) {
       const { toolchain: tc, located } = toolchainFor(plan, k, c.language)!;
       const spec = plan.matrix.targets[c.target]!;
-      p = limit(() => buildGuest(tc, located, version, { guest: k.guest, target: c.target, variant: c.variant }, spec, plan.root, builds));
+      const build = () => buildGuest(tc, located, version, { guest: k.guest, target: c.target, variant: c.variant }, spec, plan.root, builds);
+      // A prebuilt guest is only copied into the cache: it does not wait behind compilations for a slot.
+      p = k.prebuilt ? build() : limit(build);
       buildMemo.set(id, p);
     }
     return p;
