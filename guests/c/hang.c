@@ -1,7 +1,8 @@
-/* Never returns: the harness must classify it TIMEOUT and move on. */
+/* Never returns: the harness must classify it TIMEOUT and move on.
+ * The first line says the guest started, so the case has a check of its own. */
 #include <stdio.h>
 int main(void) {
-  puts("ok started");
+  printf("ok started\n");
   fflush(stdout);
   volatile unsigned long spins = 0;
   for (;;) spins++;

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { npmTool } from '../../src/npm-bin.ts';
 import { ROOT } from '../../src/paths.ts';
@@ -6,6 +7,19 @@ import type { Detection, Toolchain } from '../../src/types.ts';
 
 const here = join(ROOT, 'guests', 'wat');
 const CORE_ONLY = 'the probes are core modules: they test the engine, not the component model';
+const REPORT = join(here, 'lib', 'report.wat');
+const MARK = /^[ \t]*;; @report(?: (i32|i64))?[ \t]*$/m;
+
+/** The probe with lib/report.wat put in at its `;; @report [i64]` line, in that memory's index type. */
+async function withReport(probe: string): Promise<string> {
+  const m = MARK.exec(probe);
+  if (!m) return probe;
+  const addr = m[1] ?? 'i32';
+  const helper = (await readFile(REPORT, 'utf8'))
+    .replace(/\bADDR\b/g, addr)
+    .replace(/\(WASI_PTR /g, addr === 'i64' ? '(i32.wrap_i64 ' : '(block (result i32) ');
+  return probe.slice(0, m.index) + helper + probe.slice(m.index + m[0].length);
+}
 
 /** Hand-written .wat probes of core proposals, parsed by wasm-tools (as jco ships it). */
 const wat: Toolchain = {
@@ -20,7 +34,7 @@ const wat: Toolchain = {
 
   async sources(guest) {
     const file = join(here, `${guest}.wat`);
-    return existsSync(file) ? [file] : [];
+    return existsSync(file) ? [file, REPORT] : [];
   },
 
   flags: () => [],
@@ -28,7 +42,8 @@ const wat: Toolchain = {
   async build({ guest, out }, ctx) {
     const jco = npmTool('@bytecodealliance/jco');
     if ('missing' in jco) throw new Error(jco.missing);
-    await ctx.exec(process.execPath, [jco.script, 'parse', join(here, `${guest}.wat`), '-o', out]);
+    const probe = await ctx.glue(`${guest}.wat`, await withReport(await readFile(join(here, `${guest}.wat`), 'utf8')));
+    await ctx.exec(process.execPath, [jco.script, 'parse', probe, '-o', out]);
     return { tools: ['wasm-tools parse'] };
   },
 };

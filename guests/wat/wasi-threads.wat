@@ -1,8 +1,8 @@
 ;; wasi-threads: four threads started through the host's `wasi.thread-spawn`, each adding its
 ;; argument 1000 times to one counter with atomic read-modify-write on the shared memory, then
 ;; counting itself done and waking the main thread, which sleeps in memory.atomic.wait32.
-;; Exit status: 0 when the sum is 1000 * (1 + 2 + 3 + 4); 2 a spawn failed; 3 the threads did
-;; not all finish within 10 s; 4 the sum is wrong.
+;; Reports thread-spawn (all four spawns got a thread id), threads-join (all four finished
+;; within 10 s) and atomic-sum (1000 * (1 + 2 + 3 + 4)); exit 0 only when all three hold.
 (module
   (import "wasi" "thread-spawn" (func $spawn (param i32) (result i32)))
   (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
@@ -10,6 +10,7 @@
   (import "env" "memory" (memory 1 1 shared))
   ;; Hosts read the guest's memory through this export, as they do for wasi-libc programs.
   (export "memory" (memory 0))
+  ;; @report
   (global $counter i32 (i32.const 64))
   (global $done i32 (i32.const 68))
 
@@ -22,23 +23,37 @@
     (drop (i32.atomic.rmw.add (global.get $done) (i32.const 1)))
     (drop (memory.atomic.notify (global.get $done) (i32.const 1))))
 
+  (data (i32.const 1400) "thread-spawn")
+  (data (i32.const 1420) "threads-join")
+  (data (i32.const 1440) "atomic-sum")
+
   (func (export "_start")
     (local $k i32)
+    (local $spawned i32)
     (local $seen i32)
     (local $rounds i32)
+    (local $spawn-ok i32)
+    (local $join-ok i32)
+    (local $sum-ok i32)
     (local.set $k (i32.const 1))
     (loop $start
       ;; A negative thread id is the host's refusal.
-      (if (i32.lt_s (call $spawn (local.get $k)) (i32.const 0)) (then (call $exit (i32.const 2))))
+      (if (i32.ge_s (call $spawn (local.get $k)) (i32.const 0))
+        (then (local.set $spawned (i32.add (local.get $spawned) (i32.const 1)))))
       (local.set $k (i32.add (local.get $k) (i32.const 1)))
       (br_if $start (i32.le_u (local.get $k) (i32.const 4))))
-    (loop $join
-      (local.set $seen (i32.atomic.load (global.get $done)))
-      (if (i32.lt_u (local.get $seen) (i32.const 4))
-        (then
-          (if (i32.ge_u (local.get $rounds) (i32.const 100)) (then (call $exit (i32.const 3))))
-          ;; Sleep until `done` changes from what we saw, at most 100 ms a round.
-          (drop (memory.atomic.wait32 (global.get $done) (local.get $seen) (i64.const 100000000)))
-          (local.set $rounds (i32.add (local.get $rounds) (i32.const 1)))
-          (br $join))))
-    (call $exit (select (i32.const 0) (i32.const 4) (i32.eq (i32.atomic.load (global.get $counter)) (i32.const 10000))))))
+    (local.set $spawn-ok (call $report (i32.const 1400) (i32.const 12) (local.get $spawned) (i32.const 4)))
+    (block $joined
+      (loop $join
+        (local.set $seen (i32.atomic.load (global.get $done)))
+        (br_if $joined (i32.ge_u (local.get $seen) (local.get $spawned)))
+        (br_if $joined (i32.ge_u (local.get $rounds) (i32.const 100)))
+        ;; Sleep until `done` changes from what we saw, at most 100 ms a round.
+        (drop (memory.atomic.wait32 (global.get $done) (local.get $seen) (i64.const 100000000)))
+        (local.set $rounds (i32.add (local.get $rounds) (i32.const 1)))
+        (br $join)))
+    ;; Each result goes to its own local: on @wasmer/sdk 0.16, a value left on the operand stack
+    ;; across these host calls (i32.and of the running result and the next report) came back as 0.
+    (local.set $join-ok (call $report (i32.const 1420) (i32.const 12) (i32.atomic.load (global.get $done)) (i32.const 4)))
+    (local.set $sum-ok (call $report (i32.const 1440) (i32.const 10) (i32.atomic.load (global.get $counter)) (i32.const 10000)))
+    (call $exit (i32.eqz (i32.and (local.get $spawn-ok) (i32.and (local.get $join-ok) (local.get $sum-ok)))))))
