@@ -19,6 +19,11 @@ const source = z.union([
     versions: z.array(z.string().refine((v) => semver.valid(v) !== null, 'not a semver version')).min(1),
   }),
   z.strictObject({ apt: z.array(z.string().min(1)).min(1) }),
+  z.strictObject({
+    go: z.string().min(1),
+    bin: z.string().min(1),
+    versions: z.array(z.string().refine((v) => semver.valid(v) !== null, 'not a semver version')).min(1),
+  }),
   z.strictObject({ script: z.string().min(1), bin: z.string().min(1) }),
   z.strictObject({ maven: z.array(z.string().regex(/^[\w.-]+:[\w.-]+:[\w.-]+(:[\w.-]+)?$/, 'group:artifact:version[:type]')).min(1) }),
   z.strictObject({
@@ -108,6 +113,7 @@ export function toSource(s: z.infer<typeof source>, version?: string): Source {
   if ('maven' in s) return { kind: 'maven', artifacts: s.maven };
   if ('script' in s) return { kind: 'script', script: s.script, bin: s.bin };
   if ('cargo' in s) return { kind: 'cargo', crate: s.cargo, version: s.version, features: s.features, bin: s.bin };
+  if ('go' in s) return { kind: 'go', package: s.go, bin: s.bin, version: version ?? s.versions[0]! };
   return { kind: 'pypi', package: s.pypi, bin: s.bin, version: version ?? s.versions[0]! };
 }
 
@@ -115,7 +121,7 @@ export function toSource(s: z.infer<typeof source>, version?: string): Source {
 function instances(m: MatrixFile): RuntimeInstance[] {
   return m.runtimes.flatMap((r) => {
     const base = { id: r.id, ...(r.range ? { range: r.range } : {}) };
-    if (typeof r.source === 'object' && 'pypi' in r.source) {
+    if (typeof r.source === 'object' && 'versions' in r.source) {
       return r.source.versions.map((v) => ({ ...base, label: `${r.id}@${v}`, source: toSource(r.source, v) }));
     }
     return [{ ...base, label: r.id, source: toSource(r.source) }];

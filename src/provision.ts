@@ -5,7 +5,7 @@ import { toSource, type Matrix } from './matrix.ts';
 import { npmTool } from './npm-bin.ts';
 import { cacheDir, ROOT } from './paths.ts';
 import { writeAtomic } from './results.ts';
-import { cargoRoot, MAVEN_DONE, mavenDir, pypiDir, scriptPrefix } from './sources.ts';
+import { cargoRoot, goBin, MAVEN_DONE, mavenDir, pypiDir, scriptPrefix } from './sources.ts';
 import type { Source } from './types.ts';
 
 export interface Step {
@@ -84,6 +84,21 @@ function cargoStep(s: Extract<Source, { kind: 'cargo' }>): Step {
   };
 }
 
+/** A Go command built from the Go module proxy; its module cache stays in the cache folder too. */
+function goStep(s: Extract<Source, { kind: 'go' }>): Step {
+  const bin = goBin(s.package, s.version);
+  return {
+    name: `go: ${s.package}@v${s.version}`,
+    needed: async () => !existsSync(join(bin, s.bin)),
+    async install(log) {
+      log(`go install ${s.package}@v${s.version}`);
+      await execa('go', ['install', `${s.package}@v${s.version}`], {
+        env: { GOBIN: bin, GOMODCACHE: join(cacheDir(), 'go', 'mod'), GOFLAGS: '-trimpath', CGO_ENABLED: '0' },
+      });
+    },
+  };
+}
+
 /** Maven Central artifacts and their runtime closure, copied flat into one cached folder by `mvn`. */
 function mavenStep(s: Extract<Source, { kind: 'maven' }>): Step {
   const dir = mavenDir(s.artifacts);
@@ -152,6 +167,7 @@ export function stepsFor(m: Matrix): Step[] {
       : s.kind === 'pypi' ? pypiStep(s)
       : s.kind === 'cargo' ? cargoStep(s)
       : s.kind === 'npm' ? npmStep(s.package)
+      : s.kind === 'go' ? goStep(s)
       : s.kind === 'maven' ? mavenStep(s)
       : s.kind === 'script' ? scriptStep(s)
       : null;

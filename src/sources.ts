@@ -12,6 +12,11 @@ export function cargoRoot(crate: string, version: string): string {
   return join(cacheDir(), 'cargo', `${crate}-${version}`);
 }
 
+/** GOBIN of one `go install`: one folder per package and version. */
+export function goBin(pkg: string, version: string): string {
+  return join(cacheDir(), 'go', `${pkg.replace(/[^A-Za-z0-9.-]+/g, '-')}-${version}`, 'bin');
+}
+
 /** One folder per artifact set, named after its first coordinate: `kotlin-compiler-embeddable-2.3.0`. */
 export function mavenDir(artifacts: string[]): string {
   const [, artifact, version] = artifacts[0]!.split(':');
@@ -55,6 +60,12 @@ export function locate(source: Source): Located {
       return executable(bin)
         ? { source, binary: bin }
         : { source, missing: `${source.crate} ${source.version} is not installed (${bin}); run \`npm run provision\`` };
+    }
+    case 'go': {
+      const bin = join(goBin(source.package, source.version), source.bin);
+      return executable(bin)
+        ? { source, binary: bin }
+        : { source, missing: `${source.package}@v${source.version} is not installed (${bin}); run \`npm run provision\`` };
     }
     case 'script': {
       const bin = join(scriptPrefix(source.script), source.bin);

@@ -84,6 +84,8 @@ export type Source =
   | { kind: 'npm'; package: string }
   | { kind: 'pypi'; package: string; version: string; bin: string }
   | { kind: 'cargo'; crate: string; version: string; features: string[]; bin: string }
+  /** A Go package's command, built by `go install <package>@v<version>` (the Go module proxy). */
+  | { kind: 'go'; package: string; version: string; bin: string }
   | { kind: 'apt'; packages: string[] }
   /** Maven Central coordinates (`group:artifact:version[:type]`), fetched with their runtime closure into one folder. */
   | { kind: 'maven'; artifacts: string[] }
