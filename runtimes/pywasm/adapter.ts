@@ -32,10 +32,13 @@ const pywasm: RuntimeAdapter = {
     return { file: 'python3', args, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', PYTHONPATH: pythonPath(where) }, flags: inv.extraFlags };
   },
 
-  // A trap or a missing import is a Python exception escaping the interpreter loop.
+  // A trap or a missing import is a Python exception escaping the interpreter loop; `unreachable`
+  // is the interpreter's own `assert 0`.
   normalize(raw: RawOutcome): RawOutcome {
     if (raw.exitCode === 0 || !raw.stderr.includes('Traceback (most recent call last)')) return raw;
-    const last = raw.stderr.trim().split('\n').at(-1)!;
+    const lines = raw.stderr.trim().split('\n');
+    const last = lines.at(-1)!;
+    if (last === 'AssertionError' && lines.at(-2)?.trim() === 'assert 0') return { ...raw, trap: 'unreachable' };
     return /unreachable|out of bounds|divide|overflow|undefined element|indirect call/i.test(last)
       ? { ...raw, trap: last }
       : { ...raw, internalError: last };
