@@ -19,8 +19,12 @@ const source = z.union([
     versions: z.array(z.string().refine((v) => semver.valid(v) !== null, 'not a semver version')).min(1),
   }),
   z.strictObject({ apt: z.array(z.string().min(1)).min(1) }),
+  z.strictObject({
+    go: z.string().min(1),
+    bin: z.string().min(1),
+    versions: z.array(z.string().refine((v) => semver.valid(v) !== null, 'not a semver version')).min(1),
+  }),
   z.strictObject({ script: z.string().min(1), bin: z.string().min(1) }),
-  z.strictObject({ go: z.string().min(1), version: z.string().regex(/^v\d+\.\d+\.\d+$/, 'a Go module version: vX.Y.Z'), bin: z.string().min(1) }),
   z.strictObject({ maven: z.array(z.string().regex(/^[\w.-]+:[\w.-]+:[\w.-]+(:[\w.-]+)?$/, 'group:artifact:version[:type]')).min(1) }),
   z.strictObject({ deb: z.string().min(1), release: z.string().regex(/^[a-z]+$/, 'a Debian codename'), version: z.string().min(1).optional() }),
   z.strictObject({
@@ -115,9 +119,9 @@ export function toSource(s: z.infer<typeof source>, version?: string): Source {
   if ('apt' in s) return { kind: 'apt', packages: s.apt };
   if ('maven' in s) return { kind: 'maven', artifacts: s.maven };
   if ('script' in s) return { kind: 'script', script: s.script, bin: s.bin };
-  if ('go' in s) return { kind: 'go', module: s.go, version: s.version, bin: s.bin };
   if ('deb' in s) return { kind: 'deb', package: s.deb, release: s.release, ...(s.version ? { version: s.version } : {}) };
   if ('cargo' in s) return { kind: 'cargo', crate: s.cargo, version: s.version, features: s.features, bin: s.bin };
+  if ('go' in s) return { kind: 'go', package: s.go, bin: s.bin, version: version ?? s.versions[0]! };
   return { kind: 'pypi', package: s.pypi, bin: s.bin, version: version ?? s.versions[0]! };
 }
 
@@ -125,7 +129,7 @@ export function toSource(s: z.infer<typeof source>, version?: string): Source {
 function instances(m: MatrixFile): RuntimeInstance[] {
   return m.runtimes.flatMap((r) => {
     const base = { id: r.id, ...(r.range ? { range: r.range } : {}) };
-    if (typeof r.source === 'object' && 'pypi' in r.source) {
+    if (typeof r.source === 'object' && 'versions' in r.source) {
       return r.source.versions.map((v) => ({ ...base, label: `${r.id}@${v}`, source: toSource(r.source, v) }));
     }
     return [{ ...base, label: r.id, source: toSource(r.source) }];

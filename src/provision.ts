@@ -5,7 +5,7 @@ import { toSource, type Matrix } from './matrix.ts';
 import { npmTool } from './npm-bin.ts';
 import { cacheDir, ROOT } from './paths.ts';
 import { writeAtomic } from './results.ts';
-import { cargoRoot, DEB_DONE, debDir, debUnpacked, goDir, MAVEN_DONE, mavenDir, pypiDir, scriptPrefix } from './sources.ts';
+import { cargoRoot, DEB_DONE, debDir, debUnpacked, goBin, MAVEN_DONE, mavenDir, pypiDir, scriptPrefix } from './sources.ts';
 import type { Source } from './types.ts';
 
 export interface Step {
@@ -84,6 +84,26 @@ function cargoStep(s: Extract<Source, { kind: 'cargo' }>): Step {
   };
 }
 
+/** A Go command built from the Go module proxy; its module cache stays in the cache folder too. */
+function goStep(s: Extract<Source, { kind: 'go' }>): Step {
+  const bin = goBin(s.package, s.version);
+  const dir = dirname(bin);
+  return {
+    name: `go: ${s.package}@v${s.version}`,
+    needed: async () => !existsSync(join(bin, s.bin)),
+    async install(log) {
+      const tmp = `${dir}.partial`;
+      rmSync(tmp, { recursive: true, force: true });
+      log(`go install ${s.package}@v${s.version}`);
+      await execa('go', ['install', `${s.package}@v${s.version}`], {
+        env: { GOBIN: join(tmp, 'bin'), GOMODCACHE: join(cacheDir(), 'go', 'mod'), GOFLAGS: '-trimpath -modcacherw', CGO_ENABLED: '0' },
+      });
+      rmSync(dir, { recursive: true, force: true });
+      renameSync(tmp, dir);
+    },
+  };
+}
+
 /** Maven Central artifacts and their runtime closure, copied flat into one cached folder by `mvn`. */
 function mavenStep(s: Extract<Source, { kind: 'maven' }>): Step {
   const dir = mavenDir(s.artifacts);
@@ -124,24 +144,6 @@ function scriptStep(s: Extract<Source, { kind: 'script' }>): Step {
         for (const line of lines) if (line.trim()) log(line);
       });
       await child;
-    },
-  };
-}
-
-/** A Go command built by `go install` (modules from the Go proxy), its module cache kept in our cache too. */
-function goStep(s: Extract<Source, { kind: 'go' }>): Step {
-  const dir = goDir(s.module, s.version);
-  return {
-    name: `go: ${s.module}@${s.version}`,
-    needed: async () => !existsSync(join(dir, 'bin', s.bin)),
-    async install(log) {
-      const tmp = `${dir}.partial`;
-      rmSync(tmp, { recursive: true, force: true });
-      log(`go install ${s.module}@${s.version}`);
-      const env = { GOBIN: join(tmp, 'bin'), GOMODCACHE: join(cacheDir(), 'go', 'mod'), GOFLAGS: '-modcacherw', CGO_ENABLED: '0' };
-      await execa('go', ['install', `${s.module}@${s.version}`], { env });
-      rmSync(dir, { recursive: true, force: true });
-      renameSync(tmp, dir);
     },
   };
 }
@@ -220,9 +222,9 @@ export function stepsFor(m: Matrix): Step[] {
       : s.kind === 'pypi' ? pypiStep(s)
       : s.kind === 'cargo' ? cargoStep(s)
       : s.kind === 'npm' ? npmStep(s.package)
+      : s.kind === 'go' ? goStep(s)
       : s.kind === 'maven' ? mavenStep(s)
       : s.kind === 'script' ? scriptStep(s)
-      : s.kind === 'go' ? goStep(s)
       : s.kind === 'deb' ? debStep(s)
       : null;
     if (step && !steps.has(step.name)) steps.set(step.name, step);

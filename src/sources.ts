@@ -12,6 +12,11 @@ export function cargoRoot(crate: string, version: string): string {
   return join(cacheDir(), 'cargo', `${crate}-${version}`);
 }
 
+/** GOBIN of one `go install`: one folder per package and version. */
+export function goBin(pkg: string, version: string): string {
+  return join(cacheDir(), 'go', `${pkg.replace(/[^A-Za-z0-9.-]+/g, '-')}-${version}`, 'bin');
+}
+
 /** One folder per artifact set, named after its first coordinate: `kotlin-compiler-embeddable-2.3.0`. */
 export function mavenDir(artifacts: string[]): string {
   const [, artifact, version] = artifacts[0]!.split(':');
@@ -23,10 +28,6 @@ export function scriptPrefix(script: string): string {
   return join(cacheDir(), 'tools', script.replace(/[^A-Za-z0-9.-]+/g, '-'));
 }
 
-/** One folder per Go command and version: `go/actionlint-v1.7.12/bin/actionlint`. */
-export function goDir(module: string, version: string): string {
-  return join(cacheDir(), 'go', `${module.split('/').at(-1)}-${version}`);
-}
 
 /** One folder per release and package: `deb/trixie/wasi-libc`, the package's files under `root/`. */
 export function debDir(release: string, pkg: string): string {
@@ -77,17 +78,17 @@ export function locate(source: Source): Located {
         ? { source, binary: bin }
         : { source, missing: `${source.crate} ${source.version} is not installed (${bin}); run \`npm run provision\`` };
     }
+    case 'go': {
+      const bin = join(goBin(source.package, source.version), source.bin);
+      return executable(bin)
+        ? { source, binary: bin }
+        : { source, missing: `${source.package}@v${source.version} is not installed (${bin}); run \`npm run provision\`` };
+    }
     case 'script': {
       const bin = join(scriptPrefix(source.script), source.bin);
       return executable(bin)
         ? { source, binary: bin }
         : { source, missing: `${source.bin} is not built yet (${bin}); run \`npm run provision\` (${source.script})` };
-    }
-    case 'go': {
-      const bin = join(goDir(source.module, source.version), 'bin', source.bin);
-      return executable(bin)
-        ? { source, binary: bin }
-        : { source, missing: `${source.module}@${source.version} is not installed (${bin}); run \`npm run provision\`` };
     }
     case 'maven': {
       const dir = mavenDir(source.artifacts);

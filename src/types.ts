@@ -68,13 +68,13 @@ export type Source =
   | { kind: 'npm'; package: string }
   | { kind: 'pypi'; package: string; version: string; bin: string }
   | { kind: 'cargo'; crate: string; version: string; features: string[]; bin: string }
+  /** A Go package's command, built by `go install <package>@v<version>` (the Go module proxy). */
+  | { kind: 'go'; package: string; version: string; bin: string }
   | { kind: 'apt'; packages: string[] }
   /** Maven Central coordinates (`group:artifact:version[:type]`), fetched with their runtime closure into one folder. */
   | { kind: 'maven'; artifacts: string[] }
   /** A build script of ours (path from the repository root) that installs the tool into a prefix it is given. */
   | { kind: 'script'; script: string; bin: string }
-  /** A Go module's command, `go install`ed from the Go module proxy into the cache. */
-  | { kind: 'go'; module: string; version: string; bin: string }
   /** One binary package of another Debian release, unpacked into the cache (never installed system-wide). */
   | { kind: 'deb'; package: string; release: string; version?: string };
 

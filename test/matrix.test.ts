@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadMatrix } from '../src/matrix.ts';
+import { stepsFor } from '../src/provision.ts';
+import { locate } from '../src/sources.ts';
 import { ROOT } from '../src/paths.ts';
 import { InputError } from '../src/yaml-file.ts';
 
@@ -44,6 +46,24 @@ describe('matrix.yaml', () => {
     const m = loadMatrix(ROOT, file);
     expect(m.instances.map((i) => i.label)).toEqual(['wasmtime@49.0.3', 'wasmtime@42.0.1', 'node-wasi']);
     expect(m.defaults.timeoutMs).toBe(10_000);
+  });
+
+  test('a Go command runtime becomes one column per version, each with its own GOBIN', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'matrix-')), 'matrix.yaml');
+    writeFileSync(file, `${GOOD}  - id: wazero\n    source: { go: github.com/tetratelabs/wazero/cmd/wazero, bin: wazero, versions: ["1.12.0", "1.9.0"] }\n`);
+    const m = loadMatrix(ROOT, file);
+    const wazero = m.instances.filter((i) => i.id === 'wazero');
+    expect(wazero.map((i) => i.label)).toEqual(['wazero@1.12.0', 'wazero@1.9.0']);
+    expect(wazero[0]!.source).toEqual({ kind: 'go', package: 'github.com/tetratelabs/wazero/cmd/wazero', version: '1.12.0', bin: 'wazero' });
+    const dirs = wazero.map((i) => {
+      const where = locate(i.source);
+      return where.binary ?? where.missing!;
+    });
+    expect(dirs[0]).toContain('1.12.0');
+    expect(dirs[1]).toContain('1.9.0');
+    expect(stepsFor(m).map((s) => s.name)).toEqual(expect.arrayContaining([
+      'go: github.com/tetratelabs/wazero/cmd/wazero@v1.12.0', 'go: github.com/tetratelabs/wazero/cmd/wazero@v1.9.0',
+    ]));
   });
 
   test.for([

@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import which from 'which';
+import { cacheDir, ROOT } from '../../src/paths.ts';
+import type { Detection, Toolchain } from '../../src/types.ts';
+
+// The C guests, built by Emscripten instead of clang + wasi-libc: how far an Emscripten-built
+// program gets on a WASI runtime. -sSTANDALONE_WASM makes emcc emit a WASI command module.
+const cSources = join(ROOT, 'guests', 'c');
+const FLAGS = ['-O2', '-sSTANDALONE_WASM'];
+const P1_ONLY = "Emscripten's standalone output is a preview1 core module; there is no component route for it here";
+
+/** Emscripten builds its system libraries on first use: kept in our cache, shared by every build. */
+const env = () => ({ EM_CACHE: join(cacheDir(), 'emscripten-cache') });
+
+const emscripten: Toolchain = {
+  language: 'emscripten',
+  targets: { p1: { ok: true }, p2: { ok: false, reason: P1_ONLY }, p3: { ok: false, reason: P1_ONLY } },
+
+  async detect(): Promise<Detection> {
+    const emcc = which.sync('emcc', { nothrow: true });
+    if (!emcc) return { available: false, reason: 'emcc is not on PATH', hint: 'apt-get install emscripten (or `npm run provision`)' };
+    const r = await execa(emcc, ['--version'], { reject: false, env: env() });
+    const m = /emcc \(Emscripten[^)]*\) (\S+)/.exec(r.stdout);
+    if (!m) return { available: false, reason: `\`emcc --version\` failed: ${r.stderr || r.stdout}` };
+    return { available: true, version: `emcc ${m[1]}`, path: emcc };
+  },
+
+  async sources(guest) {
+    const main = join(cSources, `${guest}.c`);
+    return existsSync(main) ? [main, join(cSources, 'check.h')] : [];
+  },
+
+  flags() {
+    return FLAGS;
+  },
+
+  async build({ guest, out }, ctx) {
+    await ctx.exec('emcc', [...FLAGS, join(cSources, `${guest}.c`), '-o', out], { env: env() });
+    return { tools: ['emcc'] };
+  },
+};
+
+export default emscripten;

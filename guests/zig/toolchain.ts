@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { adapterTool, wrapAsCommand } from '../../src/adapter-wrap.ts';
+import { cacheDir, ROOT } from '../../src/paths.ts';
+import type { BuildContext, Detection, Toolchain } from '../../src/types.ts';
+
+const here = join(ROOT, 'guests', 'zig');
+/** Zig's own WASI layer (std.Io), no libc: what `zig build-exe -target wasm32-wasi` gives. */
+const FLAGS = ['build-exe', '-target', 'wasm32-wasi', '-O', 'ReleaseSmall'];
+
+async function zigBuild(ctx: BuildContext, guest: string, out: string): Promise<void> {
+  await ctx.exec(ctx.where.binary!, [...FLAGS, '--cache-dir', join(ctx.tmpDir, 'zig-cache'),
+    // The standard library and compiler_rt, compiled once per Zig version, shared by every build.
+    '--global-cache-dir', join(cacheDir(), 'zig-global'), `-femit-bin=${out}`, join(here, `${guest}.zig`)]);
+}
+
+const zig: Toolchain = {
+  language: 'zig',
+  targets: {
+    p1: { ok: true },
+    p2: { ok: true },
+    p3: { ok: false, reason: 'Zig emits wasm32-wasi (preview1) core modules only; no WASI 0.3 route' },
+  },
+  // No component output of its own: p2 means wrapping the core module.
+  variants: { p2: ['adapter'] },
+
+  async detect(where): Promise<Detection> {
+    if (!where.binary) return { available: false, reason: where.missing ?? 'zig not installed', hint: 'npm run provision (pip install ziglang)' };
+    const r = await execa(where.binary, ['version'], { reject: false });
+    if (r.exitCode !== 0) return { available: false, reason: `\`zig version\` failed: ${r.stderr}` };
+    return { available: true, version: `zig ${r.stdout.trim()}`, path: where.binary };
+  },
+
+  async sources(guest) {
+    const main = join(here, `${guest}.zig`);
+    return existsSync(main) ? [main, join(here, 'check.zig')] : [];
+  },
+
+  flags(_target, variant) {
+    return variant === 'adapter' ? [...FLAGS, adapterTool()] : FLAGS;
+  },
+
+  async build({ guest, variant, out }, ctx) {
+    if (variant === 'native') {
+      await zigBuild(ctx, guest, out);
+      return { tools: ['zig'] };
+    }
+    const core = join(ctx.tmpDir, 'core.wasm');
+    await zigBuild(ctx, guest, core);
+    await wrapAsCommand(ctx, core, out);
+    return { tools: ['zig', adapterTool()] };
+  },
+};
+
+export default zig;
