@@ -1,8 +1,8 @@
 // npm run matrix -- [filters]: provision what is missing, build, run, record, summarise.
 import { join, resolve } from 'node:path';
-import { FILTER_HELP, FILTER_OPTIONS, filtersFrom, parseExternal, parseFlags, parseShard, positiveInt } from '../src/cli-args.ts';
+import { FILTER_HELP, FILTER_OPTIONS, filtersFrom, parseExternal, parseFlags, parseShard, positiveInt, UsageError } from '../src/cli-args.ts';
 import { main } from '../src/main-errors.ts';
-import { loadMatrix } from '../src/matrix.ts';
+import { loadMatrix, PROFILES, type Profile } from '../src/matrix.ts';
 import { ROOT } from '../src/paths.ts';
 import { progress } from '../src/progress.ts';
 import { provisionMissing } from '../src/provision.ts';
@@ -23,6 +23,8 @@ Options:
   --shard=I/N       run the I-th of N disjoint parts of the plan (merge with npm run merge)
   --out=DIR         where the run file goes (default: reports/runs)
   --no-provision    do not install missing tools first
+  --profile=P       full (default: every tool and version matrix.yaml names) or default
+                    (what npm test measures on a fresh machine; the rest reads UNAVAILABLE)
   --matrix=FILE     another matrix file (default: matrix.yaml)
   --external=wasi-testsuite=PATH
                     also run every suite (manifest.json + tests) under PATH, in
@@ -44,6 +46,7 @@ await main('matrix', async () => {
     expectations: { type: 'string', short: 'e', multiple: true },
     'wts-json': { type: 'string' },
     'no-provision': { type: 'boolean' },
+    profile: { type: 'string' },
   });
   if (values.help) {
     console.log(HELP);
@@ -56,11 +59,13 @@ await main('matrix', async () => {
   const external = parseExternal(values.external);
   const matrixFile = values.matrix ? resolve(values.matrix) : undefined;
 
+  const profile = (values.profile ?? 'full') as Profile;
+  if (!(PROFILES as readonly string[]).includes(profile)) throw new UsageError(`--profile must be one of ${PROFILES.join(', ')}, got "${profile}"`);
   const matrix = loadMatrix(ROOT, matrixFile);
-  if (!values['no-provision']) await provisionMissing(matrix, (line) => console.error(`provision ${line}`));
+  if (!values['no-provision']) await provisionMissing(matrix, (line) => console.error(`provision ${line}`), profile);
 
   const wtsExpectations = (values.expectations ?? []).map((f) => resolve(f));
-  const plan = await makePlan({ root: ROOT, filters, external, wtsExpectations, ...(matrixFile ? { matrixFile } : {}), ...(shard ? { shard } : {}) });
+  const plan = await makePlan({ root: ROOT, filters, external, wtsExpectations, profile, ...(matrixFile ? { matrixFile } : {}), ...(shard ? { shard } : {}) });
   const runnable = plan.cells.filter((c) => !c.gate).length;
   console.error(`plan: ${plan.cells.length} cells (${runnable} to run, ${plan.cells.length - runnable} unsupported or unavailable, ${plan.excluded.length} excluded)`);
   const bar = progress(plan.cells.length, 'matrix');

@@ -5,21 +5,24 @@ import { parseCLI, startVitest } from 'vitest/node';
 import { FILTER_HELP, filtersFrom, UsageError } from '../src/cli-args.ts';
 import { FILTER_KEYS } from '../src/filters.ts';
 import { main } from '../src/main-errors.ts';
-import { loadMatrix } from '../src/matrix.ts';
+import { loadMatrix, PROFILES, type Profile } from '../src/matrix.ts';
 import { ROOT } from '../src/paths.ts';
 import { newRunId } from '../src/provenance.ts';
 import { provisionMissing } from '../src/provision.ts';
 
-const HELP = `Usage: npm test -- [filters] [--no-provision] [vitest options]
+const HELP = `Usage: npm test -- [filters] [--no-provision] [--profile=default|full] [vitest options]
 
 Runs the unit tests and the conformance suites; fails only on outcomes that
-differ from expectations (regressions and unexpected passes).
+differ from expectations (regressions and unexpected passes). The default profile
+provisions and measures what fits a fresh machine's CI; --profile=full adds the
+nightly's tools and versions (the rest read UNAVAILABLE, not in profile).
 
 ${FILTER_HELP}`;
 
 /** Splits argv into our flags and vitest's. */
-function split(argv: string[]): { ours: Record<string, string[]>; flags: Set<string>; rest: string[] } {
+function split(argv: string[]): { ours: Record<string, string[]>; flags: Set<string>; rest: string[]; profile: Profile } {
   const ours: Record<string, string[]> = {};
+  let profile: Profile = 'default';
   const flags = new Set<string>();
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -27,13 +30,18 @@ function split(argv: string[]): { ours: Record<string, string[]>; flags: Set<str
     const m = /^--([a-z-]+)(?:=(.*))?$/.exec(a);
     const name = m?.[1] ?? '';
     if (name === 'no-provision' || name === 'help') flags.add(name);
+    else if (name === 'profile') {
+      const value = m?.[2] ?? argv[++i];
+      if (!(PROFILES as readonly string[]).includes(value ?? '')) throw new UsageError(`--profile must be one of ${PROFILES.join(', ')}, got "${value ?? ''}"`);
+      profile = value as Profile;
+    }
     else if ((FILTER_KEYS as readonly string[]).includes(name)) {
       const value = m?.[2] ?? argv[++i];
       if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value`);
       (ours[name] ??= []).push(value);
     } else rest.push(a);
   }
-  return { ours, flags, rest };
+  return { ours, flags, rest, profile };
 }
 
 function count(tasks: RunnerTask[], into = { passed: 0, failed: 0, skipped: 0 }) {
@@ -47,20 +55,20 @@ function count(tasks: RunnerTask[], into = { passed: 0, failed: 0, skipped: 0 })
 }
 
 await main('test', async () => {
-  const { ours, flags, rest } = split(process.argv.slice(2));
+  const { ours, flags, rest, profile } = split(process.argv.slice(2));
   if (flags.has('help')) {
     console.log(HELP);
     return 0;
   }
   const filters = filtersFrom(ours);
-  const unprovisioned = flags.has('no-provision') ? [] : await provisionMissing(loadMatrix(ROOT), (line) => console.error(`provision ${line}`));
+  const unprovisioned = flags.has('no-provision') ? [] : await provisionMissing(loadMatrix(ROOT), (line) => console.error(`provision ${line}`), profile);
   const { filter, options } = parseCLI(['vitest', ...rest]);
   const vitest = await startVitest('test', filter, {
     ...options,
     root: ROOT,
     run: true,
     watch: false,
-    provide: { filters, runId: newRunId() },
+    provide: { filters, profile, runId: newRunId() },
   });
   const files: RunnerTestFile[] = vitest.state.getFiles();
   const c = count(files);

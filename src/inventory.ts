@@ -1,5 +1,5 @@
 import semver from 'semver';
-import type { Matrix } from './matrix.ts';
+import { notInProfile, type Matrix, type Profile } from './matrix.ts';
 import { loadAdapter, loadToolchain } from './plugins.ts';
 import { locate } from './sources.ts';
 import type { Detection, Located, RuntimeAdapter, RuntimeInstance, Toolchain } from './types.ts';
@@ -26,7 +26,8 @@ export function withinRange(d: Detection, range: string | undefined): Detection 
 }
 
 /** Every runtime column and toolchain of the matrix, detected on this machine. */
-export async function inventory(root: string, m: Matrix, languages?: string[]) {
+export async function inventory(root: string, m: Matrix, languages?: string[], profile: Profile = 'full') {
+  const outside = (fullOnly: boolean | undefined): Detection | null => (fullOnly && profile !== 'full' ? { available: false, reason: notInProfile(profile) } : null);
   const toolchains = new Map<string, ToolchainEntry>();
   // No list: every toolchain; a list (maybe empty): those only.
   const wanted = m.toolchains.filter(({ language }) => !languages || languages.includes(language));
@@ -35,7 +36,8 @@ export async function inventory(root: string, m: Matrix, languages?: string[]) {
       const toolchain = await loadToolchain(root, language);
       const also = (m.toolchainExtras[language] ?? []).map(locate);
       const located = { ...locate(m.toolchainSources[language]!), ...(also.length ? { also } : {}) };
-      return [language, { toolchain, located, detection: await toolchain.detect(located) }] as const;
+      const detection = outside(m.toolchains.find((t) => t.language === language)?.fullOnly) ?? (await toolchain.detect(located));
+      return [language, { toolchain, located, detection }] as const;
     }),
   );
   for (const [language, entry] of found) toolchains.set(language, entry);
@@ -44,7 +46,7 @@ export async function inventory(root: string, m: Matrix, languages?: string[]) {
     m.instances.map(async (instance) => {
       const adapter = await loadAdapter(root, instance.id);
       const located = locate(instance.source);
-      const detection = withinRange(await adapter.detect(located), instance.range);
+      const detection = outside(instance.fullOnly) ?? withinRange(await adapter.detect(located), instance.range);
       return { instance, adapter, located, detection };
     }),
   );

@@ -68,10 +68,20 @@ const schema = z
           cannot: z.record(z.string().regex(/^[a-z0-9.-]+$/, 'a feature tag'), z.string().min(1)).default({}),
           /** Feature tags this machine's copy of the toolchain cannot reach (an old package), with why: UNAVAILABLE. */
           unavailable: z.record(z.string().regex(/^[a-z0-9.-]+$/, 'a feature tag'), z.string().min(1)).default({}),
+          /** Only in the full profile (the nightly's): too heavy for a fresh machine's `npm test`. */
+          fullOnly: z.boolean().default(false),
         }),
       )
       .min(1),
-    runtimes: z.array(z.strictObject({ id, range: range.optional(), source })).min(1),
+    runtimes: z
+      .array(
+        z.strictObject({
+          id, range: range.optional(), source,
+          /** Only in the full profile: the whole runtime (true) or these of its versions. */
+          fullOnly: z.union([z.boolean(), z.array(z.string())]).default(false),
+        }),
+      )
+      .min(1),
     exclude: z.array(z.strictObject({ ...filterKeys, reason: z.string().min(1) })).default([]),
     /** What the harness itself needs (e.g. a browser for the report test), provisioned like the rest. */
     harness: z.array(source).default([]),
@@ -103,6 +113,13 @@ const schema = z
 export type MatrixFile = z.infer<typeof schema>;
 export type Exclusion = MatrixFile['exclude'][number];
 
+/** `default`: what `npm test` provisions and runs on a fresh machine; `full`: everything (the nightly's). */
+export const PROFILES = ['default', 'full'] as const;
+export type Profile = (typeof PROFILES)[number];
+
+/** Why a tool of the full profile is not measured in the default one. */
+export const notInProfile = (profile: Profile) => `not in profile ${profile}: \`npm run matrix\` (profile full) measures it`;
+
 export interface Matrix extends MatrixFile {
   file: string;
   jobs: number;
@@ -129,10 +146,11 @@ export function toSource(s: z.infer<typeof source>, version?: string): Source {
 function instances(m: MatrixFile): RuntimeInstance[] {
   return m.runtimes.flatMap((r) => {
     const base = { id: r.id, ...(r.range ? { range: r.range } : {}) };
+    const fullOnly = (v?: string) => r.fullOnly === true || (Array.isArray(r.fullOnly) && v !== undefined && r.fullOnly.includes(v));
     if (typeof r.source === 'object' && 'versions' in r.source) {
-      return r.source.versions.map((v) => ({ ...base, label: `${r.id}@${v}`, source: toSource(r.source, v) }));
+      return r.source.versions.map((v) => ({ ...base, label: `${r.id}@${v}`, source: toSource(r.source, v), fullOnly: fullOnly(v) }));
     }
-    return [{ ...base, label: r.id, source: toSource(r.source) }];
+    return [{ ...base, label: r.id, source: toSource(r.source), fullOnly: fullOnly() }];
   });
 }
 

@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { execa } from 'execa';
-import { toSource, type Matrix } from './matrix.ts';
+import { toSource, type Matrix, type Profile } from './matrix.ts';
 import { npmTool } from './npm-bin.ts';
 import { cacheDir, ROOT } from './paths.ts';
 import { writeAtomic } from './results.ts';
@@ -208,11 +208,13 @@ function npmStep(pkg: string): Step {
 }
 
 /** The install steps matrix.yaml implies, deduplicated, in a stable order. */
-export function stepsFor(m: Matrix): Step[] {
+export function stepsFor(m: Matrix, profile: Profile = 'full'): Step[] {
+  const inProfile = (fullOnly: boolean | undefined) => profile === 'full' || !fullOnly;
+  const toolchains = m.toolchains.filter((t) => inProfile(t.fullOnly)).map((t) => t.language);
   const sources: Source[] = [
-    ...Object.values(m.toolchainSources),
-    ...Object.values(m.toolchainExtras).flat(),
-    ...m.instances.map((i) => i.source),
+    ...toolchains.map((l) => m.toolchainSources[l]!),
+    ...toolchains.flatMap((l) => m.toolchainExtras[l] ?? []),
+    ...m.instances.filter((i) => inProfile(i.fullOnly)).map((i) => i.source),
     ...m.harness.map((s) => toSource(s)),
   ];
   const steps = new Map<string, Step>();
@@ -236,9 +238,9 @@ export function stepsFor(m: Matrix): Step[] {
  * Installs only what is missing, quietly when nothing is: what `matrix` and `test` do before they
  * start. Returns the steps that failed: their tools' cells would read UNAVAILABLE, which must not pass for green.
  */
-export async function provisionMissing(m: Matrix, report: (line: string) => void): Promise<StepResult[]> {
+export async function provisionMissing(m: Matrix, report: (line: string) => void, profile: Profile = 'full'): Promise<StepResult[]> {
   const needed: Step[] = [];
-  for (const s of stepsFor(m)) if (await s.needed()) needed.push(s);
+  for (const s of stepsFor(m, profile)) if (await s.needed()) needed.push(s);
   return needed.length ? (await provision(needed, report)).filter((r) => r.action === 'failed') : [];
 }
 

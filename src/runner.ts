@@ -11,7 +11,7 @@ import { loadWtsExpectations } from './external/wts-expectations.ts';
 import { classify } from './classify.ts';
 import { findExpectation, loadExpectations, overlay, type ExpectationRule } from './expectations.ts';
 import { featureMatches, type Filters } from './filters.ts';
-import { loadMatrix, type Matrix } from './matrix.ts';
+import { loadMatrix, type Matrix, type Profile } from './matrix.ts';
 import { expand, gate, type Gate, type PlanInput } from './plan.ts';
 import { inventory, type RuntimeEntry, type ToolchainEntry } from './inventory.ts';
 import { gitState, hostInfo, newRunId } from './provenance.ts';
@@ -35,6 +35,7 @@ export interface Plan {
   toolchains: Map<string, ToolchainEntry>;
   expectations: ExpectationRule[];
   external: { suite: string; name: string; dir: string }[];
+  profile: Profile;
 }
 
 export interface PlanOptions {
@@ -46,6 +47,8 @@ export interface PlanOptions {
   external?: { format: 'wasi-testsuite'; path: string }[];
   /** Expectation files in the reference wasi-testsuite runner's TOML format. */
   wtsExpectations?: string[];
+  /** Tools outside the profile read UNAVAILABLE, not in profile (default: full). */
+  profile?: Profile;
 }
 
 /** The toolchain of a cell: ours for its language, or the prebuilt copy for an external case. */
@@ -93,7 +96,7 @@ export async function makePlan(opts: PlanOptions): Promise<Plan> {
 
   const ourCases = caseList.filter((k) => !k.prebuilt);
   // A run of external suites alone needs no toolchain of ours: none is detected.
-  const { toolchains, runtimes } = await inventory(root, matrix, ourCases.length ? filters.language : []);
+  const { toolchains, runtimes } = await inventory(root, matrix, ourCases.length ? filters.language : [], opts.profile);
   const languages: PlanInput['languages'] = {};
   await Promise.all(
     [...toolchains].map(async ([language, { toolchain }]) => {
@@ -142,6 +145,7 @@ export async function makePlan(opts: PlanOptions): Promise<Plan> {
     cells: planned, excluded, runtimes, toolchains,
     expectations: [...wts.flatMap((w) => w.rules), ...loadExpectations(root)],
     external: external.map((e) => ({ suite: e.cases[0]?.suite ?? e.name, name: e.name, dir: e.dir })),
+    profile: opts.profile ?? 'full',
   };
 }
 
@@ -315,6 +319,7 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
     tools: toolsOf(plan),
     ...(plan.excluded.length ? { excluded: plan.excluded.map((e) => ({ key: e.cell.key, reason: e.reason })) } : {}),
     ...(plan.external.length ? { external: plan.external } : {}),
+    profile: plan.profile,
   });
   return { run, file: recorder.file, builds };
 }

@@ -161,6 +161,8 @@ export interface RuntimeInstance {
   id: string;
   range?: string;
   source: Source;
+  /** Only in the full profile. */
+  fullOnly?: boolean;
 }
 
 export interface RuntimeAdapter {
@@ -328,6 +330,8 @@ export interface Provenance {
   tools: { id: string; kind: 'runtime' | 'toolchain'; version: string | null; path?: string; reason?: string }[];
   /** Cells planned but not run by choice (matrix.yaml `exclude`, an expectation file's `action = "skip"`). */
   excluded?: { key: string; reason: string }[];
+  /** The profile the run measured (`default` or `full`); tools outside it read UNAVAILABLE. */
+  profile?: string;
   /** External suites of the run: our id, the suite's own name, and where it was read from. */
   external?: { suite: string; name: string; dir: string }[];
 }

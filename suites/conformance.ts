@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Filters } from '../src/filters.ts';
+import type { Profile } from '../src/matrix.ts';
 import { ROOT } from '../src/paths.ts';
 import { makePlan, runPlan } from '../src/runner.ts';
 import type { Result } from '../src/types.ts';
@@ -9,6 +10,7 @@ import type { Result } from '../src/types.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     filters: Filters;
+    profile: Profile;
     runId: string;
   }
 }
@@ -33,7 +35,7 @@ function explain(r: Result): string {
 export async function conformance(suite: string): Promise<void> {
   const filters = inject('filters') ?? {};
   const wanted = !filters.suite?.length || filters.suite.includes(suite);
-  const plan = wanted ? await makePlan({ root: ROOT, filters: { ...filters, suite: [suite] } }) : null;
+  const plan = wanted ? await makePlan({ root: ROOT, filters: { ...filters, suite: [suite] }, profile: inject('profile') ?? 'default' }) : null;
   const results = new Map<string, Result>();
 
   describe(suite, () => {
