@@ -1,4 +1,5 @@
 import semver from 'semver';
+import { runtimeMatches } from './filters.ts';
 import { notInProfile, type Matrix, type Profile } from './matrix.ts';
 import { loadAdapter, loadToolchain } from './plugins.ts';
 import { locate } from './sources.ts';
@@ -26,7 +27,7 @@ export function withinRange(d: Detection, range: string | undefined): Detection 
 }
 
 /** Every runtime column and toolchain of the matrix, detected on this machine. */
-export async function inventory(root: string, m: Matrix, languages?: string[], profile: Profile = 'full') {
+export async function inventory(root: string, m: Matrix, languages?: string[], profile: Profile = 'full', runtimes?: string[]) {
   const outside = (fullOnly: boolean | undefined): Detection | null => (fullOnly && profile !== 'full' ? { available: false, reason: notInProfile(profile) } : null);
   const toolchains = new Map<string, ToolchainEntry>();
   // No list: every toolchain; a list (maybe empty): those only.
@@ -41,15 +42,17 @@ export async function inventory(root: string, m: Matrix, languages?: string[], p
     }),
   );
   for (const [language, entry] of found) toolchains.set(language, entry);
-  const runtimes = new Map<string, RuntimeEntry>();
+  const columns = new Map<string, RuntimeEntry>();
+  // Only the columns a run asks for are detected: a filtered run starts at once.
+  const wantedRuntimes = m.instances.filter((i) => !runtimes?.length || runtimes.some((f) => runtimeMatches(f, i.id, i.label)));
   const entries = await Promise.all(
-    m.instances.map(async (instance) => {
+    wantedRuntimes.map(async (instance) => {
       const adapter = await loadAdapter(root, instance.id);
       const located = locate(instance.source);
       const detection = outside(instance.fullOnly) ?? withinRange(await adapter.detect(located), instance.range);
       return { instance, adapter, located, detection };
     }),
   );
-  for (const e of entries) runtimes.set(e.instance.label, e);
-  return { toolchains, runtimes };
+  for (const e of entries) columns.set(e.instance.label, e);
+  return { toolchains, runtimes: columns };
 }

@@ -96,7 +96,7 @@ export async function makePlan(opts: PlanOptions): Promise<Plan> {
 
   const ourCases = caseList.filter((k) => !k.prebuilt);
   // A run of external suites alone needs no toolchain of ours: none is detected.
-  const { toolchains, runtimes } = await inventory(root, matrix, ourCases.length ? filters.language : [], opts.profile);
+  const { toolchains, runtimes } = await inventory(root, matrix, ourCases.length ? filters.language : [], opts.profile, filters.runtime);
   const languages: PlanInput['languages'] = {};
   await Promise.all(
     [...toolchains].map(async ([language, { toolchain }]) => {
