@@ -16,6 +16,8 @@ const table: [name: string, ev: Evidence, status: string, reason: RegExp][] = [
   ['build failed: the error line, not the trailing chatter', { build: { ok: false, log: 'Error: no such import\n  |\n  ^---\n' }, expect: expect0 }, 'BUILD_FAIL', /no such import/],
   ['built but not run', { build: { ok: true, log: '' }, expect: expect0 }, 'ERROR', /no run/],
   ['a command line the runtime rejects is ours to fix, not a guest failure', { run: run({ usageError: "unexpected argument '-Z' found", exitCode: 2 }), expect: expect0 }, 'ERROR', /rejected its command line/],
+  ['an external script that waited for the trap it got passes, as the reference runner counts it', { run: run({ stdout: '', trap: 'unreachable', exitCode: 134, harness: [{ name: 'op2-wait', ok: true, detail: '' }] }), expect: { ...expect0, exit: null, checks: [], harness: ['op2-wait'] } }, 'PASS', /^$/],
+  ['an external script whose operation failed on a trap is a CRASH', { run: run({ stdout: '', trap: 'unreachable', exitCode: 134, harness: [{ name: 'op2-wait', ok: false, detail: 'exit code 134, want 0' }] }), expect: { ...expect0, exit: null, checks: [], harness: ['op2-wait'] } }, 'CRASH', /trap/],
   ['harness error', { run: run({ harnessError: 'spawn ENOENT' }), expect: expect0 }, 'ERROR', /ENOENT/],
   ['timeout beats everything else', { run: run({ timedOut: true, exitCode: null, signal: 'SIGKILL', durationMs: 2000 }), expect: expect0 }, 'TIMEOUT', /2000 ms/],
   ['output flood', { run: run({ outputLimited: true, exitCode: null }), expect: expect0 }, 'CRASH', /output limit/],

@@ -13,6 +13,8 @@ const legacySchema = z.strictObject({
   stderr: z.string().optional(),
   root: z.string().optional(),
   dirs: z.array(z.string()).default([]),
+  // The reference runner reads `world` beside the older keys too; a command is all they describe.
+  world: z.literal('wasi:cli/command').optional(),
 });
 
 const fields = z.record(z.string(), z.string()).default({});
@@ -74,7 +76,8 @@ const scriptSchema = z.strictObject({
   world: z.enum(['wasi:cli/command', 'wasi:http/service']).default('wasi:cli/command'),
 });
 
-const NEW_KEYS = ['operations', 'proposals', 'world', 'servers'];
+// `world` alone does not make a spec new-style, as in the reference runner.
+const NEW_KEYS = ['operations', 'proposals', 'servers'];
 /** Proposals as host grants: what a runtime must be told to link. */
 const NEEDS: Record<string, string> = { http: 'http', sockets: 'network' };
 
@@ -168,7 +171,7 @@ function caseOf(suiteDir: string, suite: string, target: string, language: strin
     ...base,
     script: legacyScript(spec, preopens),
     ...(preopens.length ? { fixtureDir: suiteDir, fixtureOnly: preopens.map((p) => p.host) } : {}),
-    expect: { ...base.expect, exit: spec.exit_code, harness: harnessChecks(legacyScript(spec, preopens)) },
+    expect: { ...base.expect, exit: null, harness: harnessChecks(legacyScript(spec, preopens)) },
   };
 }
 
@@ -216,7 +219,8 @@ function legacyScript(spec: z.infer<typeof legacySchema>, preopens: { host: stri
     ...(spec.stdout !== undefined ? [{ check: 'stdout', op: 'read' as const, stream: 'stdout' as const, payload: spec.stdout }] : []),
     ...(spec.stderr !== undefined ? [{ check: 'stderr', op: 'read' as const, stream: 'stderr' as const, payload: spec.stderr }] : []),
   ];
-  return { steps: [{ op: 'run', args: spec.args, env: spec.env, preopens, serve: false }, ...reads, { op: 'wait' }], servers: [] };
+  const wait: Step = { check: 'exit_code', op: 'wait', exit: spec.exit_code };
+  return { steps: [{ op: 'run', args: spec.args, env: spec.env, preopens, serve: false }, ...reads, wait], servers: [] };
 }
 
 function plainRun(args: string[], env: Record<string, string>, preopens: { host: string; guest: string }[]): Script {
