@@ -1,4 +1,5 @@
 import { execa } from 'execa';
+import { adopt, release, supervised } from './supervise.ts';
 import type { RawOutcome } from './types.ts';
 
 export interface Limits {
@@ -22,6 +23,7 @@ export function killGroup(pid: number | undefined): void {
   } catch {
     /* already gone */
   }
+  release(pid);
 }
 
 /**
@@ -34,7 +36,8 @@ export async function runLimited(spec: ProcSpec, limits: Limits): Promise<RawOut
   let timedOut = false;
   let outputLimited = false;
   let seen = 0;
-  const child = execa(spec.file, spec.args, {
+  const cmd = supervised(spec.file, spec.args);
+  const child = execa(cmd.file, cmd.args, {
     env: spec.env ?? {},
     extendEnv: false,
     cwd: spec.cwd,
@@ -44,6 +47,7 @@ export async function runLimited(spec: ProcSpec, limits: Limits): Promise<RawOut
     stripFinalNewline: false,
     maxBuffer: limits.outputBytes * 2,
   });
+  adopt(child.pid);
   const timer = setTimeout(() => {
     timedOut = true;
     killGroup(child.pid);
