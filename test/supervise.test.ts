@@ -29,7 +29,7 @@ async function until(what: () => boolean, ms: number): Promise<boolean> {
 }
 
 describe('a runner killed mid-cell leaves no runtime process behind', () => {
-  test.for(['SIGKILL', 'SIGTERM', 'SIGINT'] as const)('%s', async (signal) => {
+  test.for(['SIGKILL', 'SIGTERM', 'SIGINT'] as const)('%s', { timeout: 90_000 }, async (signal) => {
     const tmp = mkdtempSync(join(base, `${signal}-`));
     const runner = spawn(
       process.execPath,
@@ -50,5 +50,5 @@ describe('a runner killed mid-cell leaves no runtime process behind', () => {
       // A failed check must not leave the orphans it found burning CPU.
       for (const pid of processesUnder(tmp)) process.kill(pid, 'SIGKILL');
     }
-  }, 90_000);
+  });
 });
