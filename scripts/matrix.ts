@@ -1,8 +1,8 @@
 // npm run matrix -- [filters]: provision what is missing, build, run, record, summarise.
 import { join, resolve } from 'node:path';
-import { FILTER_HELP, FILTER_OPTIONS, filtersFrom, parseExternal, parseFlags, parseShard, positiveInt } from '../src/cli-args.ts';
+import { checkFilters, FILTER_HELP, FILTER_OPTIONS, filtersFrom, outDir, parseExternal, parseFlags, parseShard, positiveInt, UsageError } from '../src/cli-args.ts';
 import { main } from '../src/main-errors.ts';
-import { loadMatrix } from '../src/matrix.ts';
+import { loadMatrix, MAX_TIMEOUT_MS } from '../src/matrix.ts';
 import { ROOT } from '../src/paths.ts';
 import { progress } from '../src/progress.ts';
 import { provisionMissing } from '../src/provision.ts';
@@ -17,7 +17,8 @@ ${FILTER_HELP}
 
 Options:
   --jobs=N          parallel cells (default: matrix.yaml, auto = cores)
-  --timeout=MS      per-cell time limit, overriding cases and matrix.yaml
+  --timeout=MS      per-cell time limit, overriding cases and matrix.yaml (at most 1 h)
+  --allow-empty     accept filters that select no cell (otherwise an error, exit 2)
   --shard=I/N       run the I-th of N disjoint parts of the plan (merge with npm run merge)
   --out=DIR         where the run file goes (default: reports/runs)
   --no-provision    do not install missing tools first
@@ -36,6 +37,7 @@ await main('matrix', async () => {
     matrix: { type: 'string' },
     external: { type: 'string', multiple: true },
     'no-provision': { type: 'boolean' },
+    'allow-empty': { type: 'boolean' },
   });
   if (values.help) {
     console.log(HELP);
@@ -43,20 +45,25 @@ await main('matrix', async () => {
   }
   const filters = filtersFrom(values);
   const jobs = positiveInt('jobs', values.jobs);
-  const timeoutMs = positiveInt('timeout', values.timeout);
+  const timeoutMs = positiveInt('timeout', values.timeout, MAX_TIMEOUT_MS);
   const shard = parseShard(values.shard);
   const external = parseExternal(values.external);
   const matrixFile = values.matrix ? resolve(values.matrix) : undefined;
+  const recordDir = values.out ? outDir('out', values.out) : join(ROOT, 'reports', 'runs');
 
   const matrix = loadMatrix(ROOT, matrixFile);
+  checkFilters(ROOT, matrix, filters);
   if (!values['no-provision']) await provisionMissing(matrix, (line) => console.error(`provision ${line}`));
 
   const plan = await makePlan({ root: ROOT, filters, external, ...(matrixFile ? { matrixFile } : {}), ...(shard ? { shard } : {}) });
+  if (!plan.cells.length && !plan.excluded.length && !values['allow-empty']) {
+    throw new UsageError('the filters select no cell (each value exists, but not together); --allow-empty accepts that');
+  }
   const runnable = plan.cells.filter((c) => !c.gate).length;
   console.error(`plan: ${plan.cells.length} cells (${runnable} to run, ${plan.cells.length - runnable} unsupported or unavailable, ${plan.excluded.length} excluded)`);
   const bar = progress(plan.cells.length, 'matrix');
   const summary = await runPlan(plan, {
-    recordDir: values.out ? resolve(values.out) : join(ROOT, 'reports', 'runs'),
+    recordDir,
     ...(jobs ? { jobs } : {}),
     ...(timeoutMs ? { timeoutMs } : {}),
     onResult: (r, done) => bar.tick(r, done),

@@ -2,7 +2,7 @@
 // flags), the rest goes to vitest, which is started programmatically.
 import type { RunnerTask, RunnerTestFile } from 'vitest';
 import { parseCLI, startVitest } from 'vitest/node';
-import { FILTER_HELP, filtersFrom, UsageError } from '../src/cli-args.ts';
+import { checkFilters, FILTER_HELP, filtersFrom, UsageError } from '../src/cli-args.ts';
 import { FILTER_KEYS } from '../src/filters.ts';
 import { main } from '../src/main-errors.ts';
 import { loadMatrix } from '../src/matrix.ts';
@@ -53,7 +53,9 @@ await main('test', async () => {
     return 0;
   }
   const filters = filtersFrom(ours);
-  if (!flags.has('no-provision')) await provisionMissing(loadMatrix(ROOT), (line) => console.error(`provision ${line}`));
+  const matrix = loadMatrix(ROOT);
+  checkFilters(ROOT, matrix, filters);
+  if (!flags.has('no-provision')) await provisionMissing(matrix, (line) => console.error(`provision ${line}`));
   const { filter, options } = parseCLI(['vitest', ...rest]);
   const vitest = await startVitest('test', filter, {
     ...options,

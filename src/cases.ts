@@ -1,9 +1,19 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
+import { MAX_TIMEOUT_MS } from './matrix.ts';
 import { PEERS } from './peers.ts';
 import type { CaseSpec } from './types.ts';
-import { InputError, loadYaml, type Problem } from './yaml-file.ts';
+import { InputError, loadYaml, positionOf, type Problem } from './yaml-file.ts';
+
+/** Output patterns are compiled here, so a bad one is a located error at load, not a throw mid-run. */
+const pattern = z.string().superRefine((p, ctx) => {
+  try {
+    new RegExp(p, 'm');
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: (e as Error).message });
+  }
+});
 
 const featuresSchema = z.record(z.string().regex(/^[a-z0-9.-]+$/), z.string().min(1));
 
@@ -29,12 +39,12 @@ const caseSchema = (features: Set<string>, targets: Set<string>) =>
       .strictObject({
         exit: z.number().int().min(0).max(255).default(0),
         checks: z.array(z.string()).default([]),
-        stdout: z.array(z.string()).default([]),
-        stderr: z.array(z.string()).default([]),
-        stdoutExcludes: z.array(z.string()).default([]),
+        stdout: z.array(pattern).default([]),
+        stderr: z.array(pattern).default([]),
+        stdoutExcludes: z.array(pattern).default([]),
       })
       .prefault({}),
-    limits: z.strictObject({ timeoutMs: z.number().int().positive().optional() }).prefault({}),
+    limits: z.strictObject({ timeoutMs: z.number().int().positive().max(MAX_TIMEOUT_MS).optional() }).prefault({}),
     proposal: z.string().regex(/^[a-z0-9-]+$/).optional(),
     peer: z.enum(PEERS).optional(),
     needs: z.array(z.enum(['network', 'http', 'listener'])).default([]),
@@ -65,7 +75,8 @@ export function loadCases(root: string, suites: string[], targets: Set<string>):
   for (const suite of suites) {
     const dir = join(root, 'suites', suite);
     if (!existsSync(dir)) {
-      problems.push({ file: join(root, 'matrix.yaml'), line: 1, column: 1, key: 'suites', message: `suite "${suite}" has no folder suites/${suite}` });
+      // matrix.yaml and --suite are checked before this; a caller passing a name of its own is told plainly.
+      problems.push({ file: join(root, 'suites'), line: 1, column: 1, key: '', message: `suite "${suite}" has no folder suites/${suite}` });
       continue;
     }
     for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort()) {
@@ -73,11 +84,11 @@ export function loadCases(root: string, suites: string[], targets: Set<string>):
       try {
         const c = loadYaml(file, schema);
         if (c.id !== basename(name, '.yaml')) {
-          problems.push({ file, line: 1, column: 1, key: 'id', message: `id "${c.id}" must match the file name` });
+          problems.push({ file, ...positionOf(file, ['id']), key: 'id', message: `id "${c.id}" must match the file name` });
           continue;
         }
         if (c.invoke.fixture && !existsSync(join(dir, 'fixtures', c.invoke.fixture))) {
-          problems.push({ file, line: 1, column: 1, key: 'invoke.fixture', message: `no folder suites/${suite}/fixtures/${c.invoke.fixture}` });
+          problems.push({ file, ...positionOf(file, ['invoke', 'fixture']), key: 'invoke.fixture', message: `no folder suites/${suite}/fixtures/${c.invoke.fixture}` });
           continue;
         }
         const { guest, targets: caseTargets, invoke: { fixture, ...invoke }, ...rest } = c;

@@ -1,5 +1,6 @@
+import { existsSync, statSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import semver from 'semver';
 import { z } from 'zod';
 import type { RuntimeInstance, Source } from './types.ts';
@@ -37,11 +38,16 @@ const filterKeys = {
   case: z.string().optional(),
 };
 
-const schema = z
+/** setTimeout's range ends at 2^31 ms; an hour is more than any cell should take. */
+export const MAX_TIMEOUT_MS = 3_600_000;
+
+const isDir = (p: string) => existsSync(p) && statSync(p).isDirectory();
+
+const schemaFor = (root: string) => z
   .strictObject({
     defaults: z
       .strictObject({
-        timeoutMs: z.number().int().positive().default(10_000),
+        timeoutMs: z.number().int().positive().max(MAX_TIMEOUT_MS).default(10_000),
         outputBytes: z.number().int().positive().default(1 << 20),
         jobs: z.union([z.literal('auto'), z.number().int().positive()]).default('auto'),
       })
@@ -50,7 +56,7 @@ const schema = z
       id,
       z.strictObject({ kind: z.enum(['module', 'component']), requires: z.string().min(1).optional(), description: z.string() }),
     ),
-    suites: z.array(id).min(1),
+    suites: z.array(id.refine((s) => isDir(join(root, 'suites', s)), { error: (iss) => `suite "${String(iss.input)}" has no folder suites/${String(iss.input)}` })).min(1),
     toolchains: z
       .array(
         z.strictObject({
@@ -66,7 +72,12 @@ const schema = z
     /** What the harness itself needs (e.g. a browser for the report test), provisioned like the rest. */
     harness: z.array(source).default([]),
     /** External suites to import into every run, e.g. a wasi-testsuite checkout. */
-    external: z.array(z.strictObject({ format: z.literal('wasi-testsuite'), path: z.string().min(1) })).default([]),
+    external: z
+      .array(z.strictObject({
+        format: z.literal('wasi-testsuite'),
+        path: z.string().min(1).refine((p) => isDir(resolve(root, p)), 'not a folder (relative paths start at the repository root)'),
+      }))
+      .default([]),
   })
   .superRefine((m, ctx) => {
     const known = {
@@ -90,7 +101,7 @@ const schema = z
     });
   });
 
-export type MatrixFile = z.infer<typeof schema>;
+export type MatrixFile = z.infer<ReturnType<typeof schemaFor>>;
 export type Exclusion = MatrixFile['exclude'][number];
 
 export interface Matrix extends MatrixFile {
@@ -123,7 +134,7 @@ function instances(m: MatrixFile): RuntimeInstance[] {
 }
 
 export function loadMatrix(root: string, file = join(root, 'matrix.yaml')): Matrix {
-  const m = loadYaml(file, schema);
+  const m = loadYaml(file, schemaFor(root));
   return {
     ...m,
     file,

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import { buildGuest, type BuildStats } from './build.ts';
 import { loadCases } from './cases.ts';
+import { checkGuests } from './guest-check.ts';
 import { prebuilt } from './external/prebuilt.ts';
 import { loadWasiTestsuite } from './external/wasi-testsuite.ts';
 import { driveOperations, preopensOf, type Starter } from './operations.ts';
@@ -114,6 +115,7 @@ export async function makePlan(opts: PlanOptions): Promise<Plan> {
   const external = [...matrix.external, ...(opts.external ?? [])].flatMap((e) => loadWasiTestsuite(resolve(root, e.path)).suites);
   const ours = filters.suite?.length ? filters.suite.filter((s) => !s.startsWith('external:')) : matrix.suites;
   const caseList = [...loadCases(root, ours, new Set(targets)), ...external.flatMap((s) => s.cases).filter((k) => wanted(k.suite))];
+  await checkGuests(root, matrix, caseList);
 
   const { toolchains, runtimes } = await inventory(root, matrix, filters.language);
   const languages: PlanInput['languages'] = {};

@@ -19,12 +19,6 @@ test('a malformed matrix.yaml prints a located error, exits non-zero and writes 
   expect(() => readdirSync(out)).toThrow();
 });
 
-test('an unknown suite is a located input error', async () => {
-  const r = await execa(tsx, ['scripts/matrix.ts', '--suite', 'nonexistent', '--no-provision'], { cwd: ROOT, reject: false });
-  expect(r.exitCode).toBe(1);
-  expect(r.stderr).toMatch(/suite "nonexistent" has no folder/);
-});
-
 test('an unknown flag is a usage error', async () => {
   const r = await execa(tsx, ['scripts/matrix.ts', '--runtimes=x'], { cwd: ROOT, reject: false });
   expect(r.exitCode).toBe(2);
