@@ -251,6 +251,8 @@ export interface BuildRecord {
   steps: BuildStep[];
   log: string;
   durationMs: number;
+  /** Why the cached build was not served (it failed verification) and this one was made instead. */
+  rebuilt?: string;
 }
 
 export interface Expectation {
