@@ -61,6 +61,9 @@ const jco: RuntimeAdapter = {
   normalize(raw: RawOutcome): RawOutcome {
     const trap = /RuntimeError: (.*)/.exec(raw.stderr);
     if (trap && raw.exitCode !== 0) return { ...raw, trap: trap[1]! };
+    // V8 reports an exhausted call stack as a JS RangeError: the guest's when wasm frames overflowed.
+    const stack = /RangeError: (Maximum call stack size exceeded)\n\s+at (.*)/.exec(raw.stderr);
+    if (stack && raw.exitCode !== 0) return { ...raw, ...(/wasm-function/.test(stack[2]!) ? { trap: `call stack exhausted (${stack[1]})` } : { internalError: stack[1]! }) };
     const err = /^Error: (Unable to transpile.*|.*not a valid command component.*)$/im.exec(raw.stderr);
     if (err && raw.exitCode !== 0) return { ...raw, internalError: err[1]! };
     const compile = /CompileError: (.*?)\]?$/m.exec(raw.stderr);

@@ -41,6 +41,9 @@ const nodeWasi: RuntimeAdapter = {
     if (raw.exitCode === 0) return raw;
     const trap = /RuntimeError: (.*)/.exec(raw.stderr);
     if (trap) return { ...raw, trap: trap[1]! };
+    // V8 reports an exhausted call stack as a JS RangeError: the guest's when wasm frames overflowed.
+    const stack = /RangeError: (Maximum call stack size exceeded)\n\s+at (.*)/.exec(raw.stderr);
+    if (stack) return { ...raw, ...(/wasm-function/.test(stack[2]!) ? { trap: `call stack exhausted (${stack[1]})` } : { internalError: stack[1]! }) };
     // An import node:wasi does not provide (e.g. wasi-threads' `wasi` module) is a TypeError at instantiation.
     const load = /(CompileError|LinkError|TypeError: WebAssembly\.instantiate\(\)): (.*)/.exec(raw.stderr);
     return load ? { ...raw, internalError: `Node cannot load the guest: ${load[1]}: ${load[2]}` } : raw;
