@@ -49,6 +49,7 @@ export async function executeCell(
         workDir,
         timeoutMs: limits.timeoutMs,
         extraFlags,
+        ...(limits.memoryBytes ? { memoryBytes: limits.memoryBytes } : {}),
       },
       where,
       version,

@@ -48,6 +48,8 @@ const schemaFor = (root: string) => z
     defaults: z
       .strictObject({
         timeoutMs: z.number().int().positive().max(MAX_TIMEOUT_MS).default(10_000),
+        /** Linear memory a guest may reach, enforced through each runtime's own limit where it has one. */
+        memoryBytes: z.number().int().min(65536).optional(),
         outputBytes: z.number().int().positive().default(1 << 20),
         jobs: z.union([z.literal('auto'), z.number().int().positive()]).default('auto'),
       })

@@ -5,6 +5,8 @@ import type { RawOutcome } from './types.ts';
 export interface Limits {
   timeoutMs: number;
   outputBytes: number;
+  /** Linear-memory cap handed to the runtime through the invocation. */
+  memoryBytes?: number;
 }
 
 export interface ProcSpec {

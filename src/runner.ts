@@ -230,7 +230,8 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
     if (!c.gate && !k.invalid) {
       build = await buildFor(c, k, toolchainVersion!);
       if (build.ok && build.artifact) {
-        const limits = { timeoutMs, outputBytes: plan.matrix.defaults.outputBytes };
+        const { outputBytes, memoryBytes } = plan.matrix.defaults;
+        const limits = { timeoutMs, outputBytes, ...(memoryBytes ? { memoryBytes } : {}) };
         const granted = k.needs.flatMap((n) => rt.adapter.needFlags?.(n, runtimeVersion!) ?? []);
         const attempt = (dir: string, flags: string[]) =>
           limit(async () => {
@@ -301,6 +302,7 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
               flags: execution.command.flags ?? [],
               notes: [...(execution.command.notes ?? []), ...(execution.notes ?? [])],
               timeoutMs,
+              ...(plan.matrix.defaults.memoryBytes ? { memory: { bytes: plan.matrix.defaults.memoryBytes, enforcedBy: execution.command.memoryLimit ?? null } } : {}),
             },
           }
         : {}),

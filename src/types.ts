@@ -112,6 +112,8 @@ export interface Invocation {
   timeoutMs: number;
   /** Runtime flags to add, e.g. those that switch a proposal on. */
   extraFlags: string[];
+  /** The most linear memory the guest may have, in bytes, for runtimes that can enforce it. */
+  memoryBytes?: number;
 }
 
 /** The process to start for one cell; the core runs it under limits. */
@@ -123,6 +125,8 @@ export interface CommandSpec {
   flags?: string[];
   /** Notes on how the runtime deviated from the invocation (e.g. a remapped preopen). */
   notes?: string[];
+  /** How the runtime enforces `memoryBytes` (e.g. the flag); absent when it cannot. */
+  memoryLimit?: string;
 }
 
 /** What a process did, before any verdict. */
@@ -279,7 +283,11 @@ export interface Result extends Cell {
   stderr: string;
   durations: { buildMs: number; runMs: number };
   build?: Omit<BuildRecord, 'sources'> & { sources: { path: string; sha256: string; lines: number }[] };
-  run?: { argv: string[]; flags: string[]; notes: string[]; timeoutMs: number };
+  run?: {
+    argv: string[]; flags: string[]; notes: string[]; timeoutMs: number;
+    /** The memory cap asked for, and how the runtime enforced it (null: it has no way to). */
+    memory?: { bytes: number; enforcedBy: string | null };
+  };
 }
 
 export interface Provenance {

@@ -28,10 +28,13 @@ function jcoCommand(verb: 'run' | 'serve', inv: Invocation, options: string[]): 
   mkdirSync(dir, { recursive: true });
   const setup = join(dir, '_wasi_matrix_setup.mjs');
   writeFileSync(setup, setupModule(inv.env, inv.preopens));
+  // `jco run` starts the guest in a child Node, with V8 options taken from JCO_RUN_ARGS.
+  const memory = verb === 'run' && inv.memoryBytes ? `--wasm-max-mem-pages=${Math.ceil(inv.memoryBytes / 65536)}` : undefined;
   return {
     file: process.execPath,
     args: [t.script, verb, ...options, '--jco-dir', dir, '--jco-import', setup, inv.artifact, ...inv.args],
-    env: {},
+    env: memory ? { JCO_RUN_ARGS: memory } : {},
+    ...(memory ? { memoryLimit: `JCO_RUN_ARGS=${memory}` } : {}),
   };
 }
 

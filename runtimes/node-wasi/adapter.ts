@@ -19,11 +19,13 @@ const nodeWasi: RuntimeAdapter = {
 
   command(inv, where) {
     const spec = { artifact: inv.artifact, args: inv.args, env: inv.env, preopens: Object.fromEntries(inv.preopens.map((p) => [p.guest, p.host])) };
+    const memory = inv.memoryBytes ? [`--wasm-max-mem-pages=${Math.ceil(inv.memoryBytes / 65536)}`] : [];
     return {
       file: where.binary ?? process.execPath,
-      args: [...inv.extraFlags, '--disable-warning=ExperimentalWarning', host, JSON.stringify(spec)],
+      args: [...inv.extraFlags, ...memory, '--disable-warning=ExperimentalWarning', host, JSON.stringify(spec)],
       env: {},
       flags: inv.extraFlags,
+      ...(memory.length ? { memoryLimit: memory[0]! } : {}),
     };
   },
 
