@@ -20,6 +20,7 @@ import { inventory, type RuntimeEntry, type ToolchainEntry } from './inventory.t
 import { startPeer } from './peers.ts';
 import { gitState, hostInfo, newRunId } from './provenance.ts';
 import { RunRecorder } from './results.ts';
+import { trim } from './trim.ts';
 import { sha256 } from './hash.ts';
 import type { BuildRecord, CaseSpec, Cell, CommandSpec, Provenance, Result, RunFile } from './types.ts';
 
@@ -173,11 +174,6 @@ export interface RunSummary {
   run: RunFile;
   file: string;
   builds: BuildStats;
-}
-
-function trim(text: string, max = 4000): string {
-  if (text.length <= max) return text;
-  return `${text.slice(0, max / 2)}\n… [${text.length - max} chars trimmed] …\n${text.slice(-max / 2)}`;
 }
 
 function toolsOf(plan: Plan): Provenance['tools'] {

@@ -1,13 +1,13 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { loadCases } from '../src/cases.ts';
 import { ROOT } from '../src/paths.ts';
 import { InputError } from '../src/yaml-file.ts';
+import { tempDir } from './temp.ts';
 
 function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'cases-'));
+  const root = tempDir('cases-');
   mkdirSync(join(root, 'suites', 'cli'), { recursive: true });
   writeFileSync(join(root, 'suites', 'features.yaml'), 'cli.args: arguments\n');
   for (const [name, text] of Object.entries(files)) writeFileSync(join(root, 'suites', 'cli', name), text);

@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadMatrix } from '../src/matrix.ts';
 import { ROOT } from '../src/paths.ts';
 import { InputError } from '../src/yaml-file.ts';
+import { tempDir } from './temp.ts';
 
 const GOOD = `targets:
   p1: { kind: module, description: core }
@@ -21,7 +21,7 @@ runtimes:
 `;
 
 function problemsOf(text: string) {
-  const file = join(mkdtempSync(join(tmpdir(), 'matrix-')), 'matrix.yaml');
+  const file = join(tempDir('matrix-'), 'matrix.yaml');
   writeFileSync(file, text);
   try {
     loadMatrix(ROOT, file);
@@ -39,7 +39,7 @@ describe('matrix.yaml', () => {
   });
 
   test('a pinned pypi runtime becomes one column per version', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'matrix-')), 'matrix.yaml');
+    const file = join(tempDir('matrix-'), 'matrix.yaml');
     writeFileSync(file, GOOD);
     const m = loadMatrix(ROOT, file);
     expect(m.instances.map((i) => i.label)).toEqual(['wasmtime@49.0.3', 'wasmtime@42.0.1', 'node-wasi']);

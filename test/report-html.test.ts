@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
@@ -7,6 +6,7 @@ import { afterAll, expect, test } from 'vitest';
 import { ROOT } from '../src/paths.ts';
 import { renderHtml } from '../src/report/html.ts';
 import { result } from './fixtures/results.ts';
+import { tempDir } from './temp.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 let browser: Browser | undefined;
@@ -14,7 +14,7 @@ afterAll(async () => browser?.close());
 
 test('the report page opens in Chromium, a filter narrows it, and a cell shows its evidence', async (ctx) => {
   if (!existsSync(CHROMIUM)) return ctx.skip(`${CHROMIUM} is not installed (npm run provision installs it)`);
-  const page = join(mkdtempSync(join(tmpdir(), 'html-')), 'index.html');
+  const page = join(tempDir('html-'), 'index.html');
   writeFileSync(page, renderHtml([
     result('cli/args|c|p1|node-wasi', 'PASS'),
     result('cli/args|c|p1|wasmtime@49.0.3', 'FAIL'),
