@@ -6,6 +6,7 @@ import { loadMatrix, MAX_TIMEOUT_MS } from '../src/matrix.ts';
 import { ROOT } from '../src/paths.ts';
 import { progress } from '../src/progress.ts';
 import { provisionMissing } from '../src/provision.ts';
+import { findJournal, planId } from '../src/resume.ts';
 import { makePlan, runPlan } from '../src/runner.ts';
 import { renderSummary, renderSurprises } from '../src/summary.ts';
 
@@ -19,6 +20,8 @@ Options:
   --jobs=N          parallel cells (default: matrix.yaml, auto = cores)
   --timeout=MS      per-cell time limit, overriding cases and matrix.yaml (at most 1 h)
   --allow-empty     accept filters that select no cell (otherwise an error, exit 2)
+  --resume          continue the newest interrupted run of the same plan in the --out
+                    folder (its journal), running only the cells it had not finished
   --shard=I/N       run the I-th of N disjoint parts of the plan (merge with npm run merge)
   --out=DIR         where the run file goes (default: reports/runs)
   --no-provision    do not install missing tools first
@@ -38,6 +41,7 @@ await main('matrix', async () => {
     external: { type: 'string', multiple: true },
     'no-provision': { type: 'boolean' },
     'allow-empty': { type: 'boolean' },
+    resume: { type: 'boolean' },
   });
   if (values.help) {
     console.log(HELP);
@@ -61,9 +65,14 @@ await main('matrix', async () => {
   }
   const runnable = plan.cells.filter((c) => !c.gate).length;
   console.error(`plan: ${plan.cells.length} cells (${runnable} to run, ${plan.cells.length - runnable} unsupported or unavailable, ${plan.excluded.length} excluded)`);
+  const resume = values.resume ? findJournal(recordDir, planId(plan.cells.map((c) => c.key))) : null;
+  if (values.resume) {
+    console.error(resume ? `resume: run ${resume.header.runId}, ${resume.results.size} of ${plan.cells.length} cells already done` : `resume: no interrupted run of this plan in ${recordDir}; starting afresh`);
+  }
   const bar = progress(plan.cells.length, 'matrix');
   const summary = await runPlan(plan, {
     recordDir,
+    ...(resume ? { resume } : {}),
     ...(jobs ? { jobs } : {}),
     ...(timeoutMs ? { timeoutMs } : {}),
     onResult: (r, done) => bar.tick(r, done),

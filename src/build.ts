@@ -6,6 +6,7 @@ import { execa } from 'execa';
 import { checkArtifact, type TargetSpec } from './artifact.ts';
 import { buildKey, fileSha256, sha256 } from './hash.ts';
 import { cacheDir } from './paths.ts';
+import { buildTmpPrefix } from './stale.ts';
 import type { BuildContext, BuildRecord, BuildStep, Located, TargetId, Toolchain } from './types.ts';
 
 export interface BuildStats {
@@ -77,7 +78,7 @@ export async function buildGuest(
   if (cached) await rm(dir, { recursive: true, force: true });
 
   stats.built++;
-  const tmp = join(cacheDir(), 'builds', `.tmp-${randomBytes(6).toString('hex')}`);
+  const tmp = join(cacheDir(), 'builds', `${buildTmpPrefix}${process.pid}-${randomBytes(6).toString('hex')}`);
   await mkdir(tmp, { recursive: true });
   const steps: BuildStep[] = [];
   let log = '';

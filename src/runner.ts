@@ -20,6 +20,8 @@ import { inventory, type RuntimeEntry, type ToolchainEntry } from './inventory.t
 import { startPeer } from './peers.ts';
 import { gitState, hostInfo, newRunId } from './provenance.ts';
 import { RunRecorder } from './results.ts';
+import { planId, type Journal } from './resume.ts';
+import { scratchPrefix, sweepStale } from './stale.ts';
 import { trim } from './trim.ts';
 import { sha256 } from './hash.ts';
 import type { BuildRecord, CaseSpec, Cell, CommandSpec, Provenance, Result, RunFile } from './types.ts';
@@ -168,6 +170,8 @@ export interface RunOptions {
   runId?: string;
   onStart?: (total: number) => void;
   onResult?: (r: Result, done: number, total: number) => void;
+  /** An interrupted run of the same plan (src/resume.ts): its finished cells are carried, not re-run. */
+  resume?: Journal;
 }
 
 export interface RunSummary {
@@ -191,13 +195,14 @@ function toolsOf(plan: Plan): Provenance['tools'] {
 
 /** build → execute → classify → record, for every planned cell, in a bounded pool. */
 export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary> {
-  const runId = opts.runId ?? newRunId();
-  const startedAt = new Date().toISOString();
-  const recorder = new RunRecorder(opts.recordDir, runId);
+  const runId = opts.resume?.header.runId ?? opts.runId ?? newRunId();
+  const startedAt = opts.resume?.header.startedAt ?? new Date().toISOString();
+  const recorder = new RunRecorder(opts.recordDir, runId, { startedAt, plan: planId(plan.cells.map((c) => c.key)) }, opts.resume);
+  await sweepStale();
   const limit = pLimit(opts.jobs ?? plan.matrix.jobs);
   const builds: BuildStats = { built: 0, cached: 0 };
   const buildMemo = new Map<string, Promise<BuildRecord>>();
-  const scratch = await mkdtemp(join(tmpdir(), 'wasi-matrix-'));
+  const scratch = await mkdtemp(join(tmpdir(), `${scratchPrefix}${process.pid}-`));
   const total = plan.cells.length;
   let done = 0;
   opts.onStart?.(total);
@@ -215,6 +220,11 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
   };
 
   const one = async (c: PlannedCell, index: number): Promise<Result> => {
+    const carried = opts.resume?.results.get(c.key);
+    if (carried) {
+      opts.onResult?.(carried, ++done, total);
+      return carried;
+    }
     const k = plan.cases.get(`${c.suite}/${c.case}`)!;
     const rt = plan.runtimes.get(c.runtimeLabel)!;
     const tc = toolchainFor(plan, k, c.language)!;

@@ -299,6 +299,8 @@ export interface Provenance {
   host: { hostname: string; platform: string; arch: string; cpus: number; memoryBytes: number; node: string };
   filters: Record<string, string[]>;
   shard?: { index: number; count: number };
+  /** Set when the run was interrupted and resumed (`--resume`): when, and how many finished cells each resume carried over. */
+  resumed?: { at: string; carried: number }[];
   tools: { id: string; kind: 'runtime' | 'toolchain'; version: string | null; path?: string; reason?: string }[];
 }
 
