@@ -1,6 +1,7 @@
 import { cp, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { runLimited, type Limits } from './proc.ts';
+import { memoryBackstop } from './supervise.ts';
 import type { CaseSpec, CommandSpec, Located, RawOutcome, RuntimeAdapter } from './types.ts';
 
 export interface Execution {
@@ -58,7 +59,9 @@ export async function executeCell(
       { file: command.file, args: command.args, env: command.env ?? {}, cwd: workDir, ...(k.invoke.stdin !== undefined ? { stdin: k.invoke.stdin } : {}) },
       limits,
     );
-    return { raw: adapter.normalize(raw), command };
+    // Where the runtime has no cap of its own, the process-wide backstop is what holds the guest.
+    const backstop = limits.memoryBytes && !command.memoryLimit ? memoryBackstop(limits.memoryBytes) : null;
+    return { raw: adapter.normalize(raw), command: backstop ? { ...command, memoryLimit: backstop.label } : command };
   } catch (e) {
     return { raw: harnessFailure((e as Error).message), ...(command ? { command } : {}) };
   }

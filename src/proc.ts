@@ -38,7 +38,7 @@ export async function runLimited(spec: ProcSpec, limits: Limits): Promise<RawOut
   let timedOut = false;
   let outputLimited = false;
   let seen = 0;
-  const cmd = supervised(spec.file, spec.args);
+  const cmd = supervised(spec.file, spec.args, limits.memoryBytes);
   const child = execa(cmd.file, cmd.args, {
     env: spec.env ?? {},
     extendEnv: false,

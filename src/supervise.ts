@@ -16,6 +16,19 @@ let installed = false;
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 const setpriv = which.sync('setpriv', { nothrow: true });
+const prlimit = which.sync('prlimit', { nothrow: true });
+
+/**
+ * The backstop under a runtime's own memory cap: RLIMIT_DATA counts only writable private
+ * mappings, so the large PROT_NONE reservations of wasmtime's and V8's memories are free while
+ * what a guest actually grows into is counted (RLIMIT_AS would refuse the reservations). It
+ * bounds the runtime's whole data, compiler included, hence the headroom over the guest's cap.
+ */
+export function memoryBackstop(guestBytes: number): { bytes: number; label: string } | null {
+  if (!prlimit) return null;
+  const bytes = guestBytes + (1 << 30);
+  return { bytes, label: `RLIMIT_DATA ${bytes} (the runtime process as a whole)` };
+}
 
 function killAll(): void {
   for (const pgid of live) {
@@ -48,9 +61,14 @@ function install(): void {
   (reaper.stdin as unknown as { unref?: () => void } | null)?.unref?.();
 }
 
-/** The command to spawn instead of `file args`: the child is SIGKILLed by the kernel if the runner dies. */
-export function supervised(file: string, args: string[]): { file: string; args: string[] } {
-  return setpriv ? { file: setpriv, args: ['--pdeathsig', 'KILL', '--', file, ...args] } : { file, args };
+/**
+ * The command to spawn instead of `file args`: the child is SIGKILLed by the kernel if the runner
+ * dies, and its data is bounded by the memory backstop when a guest cap is given.
+ */
+export function supervised(file: string, args: string[], guestBytes?: number): { file: string; args: string[] } {
+  const backstop = guestBytes ? memoryBackstop(guestBytes) : null;
+  const limited = backstop ? { file: prlimit!, args: [`--data=${backstop.bytes}`, '--', file, ...args] } : { file, args };
+  return setpriv ? { file: setpriv, args: ['--pdeathsig', 'KILL', '--', limited.file, ...limited.args] } : limited;
 }
 
 /** Registers a process group just started (the child was spawned detached, so its pid is the group). */

@@ -52,3 +52,14 @@ describe('a runner killed mid-cell leaves no runtime process behind', () => {
     }
   });
 });
+
+describe('the memory backstop', () => {
+  test('a guest cap bounds the runtime process data by RLIMIT_DATA, with headroom for the runtime itself', async () => {
+    const { memoryBackstop, supervised } = await import('../src/supervise.ts');
+    const backstop = memoryBackstop(512 << 20);
+    if (!backstop) return;
+    expect(backstop.bytes).toBe((512 << 20) + (1 << 30));
+    expect(supervised('/bin/true', ['x'], 512 << 20).args).toEqual(expect.arrayContaining([`--data=${backstop.bytes}`, '/bin/true', 'x']));
+    expect(supervised('/bin/true', ['x']).args.some((a) => a.startsWith('--data='))).toBe(false);
+  });
+});

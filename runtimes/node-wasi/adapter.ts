@@ -19,13 +19,14 @@ const nodeWasi: RuntimeAdapter = {
 
   command(inv, where) {
     const spec = { artifact: inv.artifact, args: inv.args, env: inv.env, preopens: Object.fromEntries(inv.preopens.map((p) => [p.guest, p.host])) };
-    const memory = inv.memoryBytes ? [`--wasm-max-mem-pages=${Math.ceil(inv.memoryBytes / 65536)}`] : [];
+    // V8 11 (Node 20) capped this way crashes now and then (SIGSEGV at the cap) unless its GC runs on one thread.
+    const memory = inv.memoryBytes ? [`--wasm-max-mem-pages=${Math.ceil(inv.memoryBytes / 65536)}`, '--single-threaded-gc'] : [];
     return {
       file: where.binary ?? process.execPath,
       args: [...inv.extraFlags, ...memory, '--disable-warning=ExperimentalWarning', host, JSON.stringify(spec)],
       env: {},
       flags: inv.extraFlags,
-      ...(memory.length ? { memoryLimit: memory[0]! } : {}),
+      ...(memory.length ? { memoryLimit: memory.join(' ') } : {}),
     };
   },
 
