@@ -55,7 +55,7 @@ async function matrix(args: string[]) {
 }
 
 describe('malformed flags: exit 2 naming the flag, no stack trace', () => {
-  test.for(flagRows)('%s', { timeout: 60_000 }, async ([, args, message]) => {
+  test.concurrent.for(flagRows)('%s', { timeout: 60_000 }, async ([, args, message]) => {
     const r = await matrix(args);
     expect(r.stderr).toMatch(message);
     expect(r.exitCode).toBe(2);
@@ -64,7 +64,7 @@ describe('malformed flags: exit 2 naming the flag, no stack trace', () => {
 });
 
 describe('malformed matrix files: exit 1 at file:line:col, no stack trace', () => {
-  test.for(fileRows.map((row, i) => [...row, fileNames[i]!] as const))('%s', { timeout: 60_000 }, async ([, text, message, name]) => {
+  test.concurrent.for(fileRows.map((row, i) => [...row, fileNames[i]!] as const))('%s', { timeout: 60_000 }, async ([, text, message, name]) => {
     const r = await matrix([`--matrix=${file(`${name}.yaml`, text)}`]);
     expect(r.stderr).toMatch(message);
     expect(r.exitCode).toBe(1);
