@@ -1,5 +1,5 @@
 import { execa } from 'execa';
-import { adopt, release, supervised } from './supervise.ts';
+import { adopt, guardDir, release, supervised } from './supervise.ts';
 import type { RawOutcome } from './types.ts';
 
 export interface Limits {
@@ -38,6 +38,7 @@ export async function runLimited(spec: ProcSpec, limits: Limits): Promise<RawOut
   let timedOut = false;
   let outputLimited = false;
   let seen = 0;
+  guardDir(spec.cwd);
   const cmd = supervised(spec.file, spec.args, limits.memoryBytes);
   const child = execa(cmd.file, cmd.args, {
     env: spec.env ?? {},

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import which from 'which';
 import { ROOT } from './paths.ts';
 
@@ -69,6 +69,15 @@ export function supervised(file: string, args: string[], guestBytes?: number): {
   const backstop = guestBytes ? memoryBackstop(guestBytes) : null;
   const limited = backstop ? { file: prlimit!, args: [`--data=${backstop.bytes}`, '--', file, ...args] } : { file, args };
   return setpriv ? { file: setpriv, args: ['--pdeathsig', 'KILL', '--', limited.file, ...limited.args] } : limited;
+}
+
+/**
+ * Registers the folder a process is about to be started in, before the spawn: should the runner die
+ * before the new group is registered, the supervisor still finds the process by its cwd.
+ */
+export function guardDir(dir: string | undefined): void {
+  install();
+  if (dir) reaper?.stdin?.write(`@${resolve(dir)}\n`);
 }
 
 /** Registers a process group just started (the child was spawned detached, so its pid is the group). */
