@@ -62,14 +62,20 @@ const schemaFor = (root: string) => z
     toolchains: z
       .array(
         z.strictObject({
-          language: id,
+          language: id.refine((l) => existsSync(join(root, 'guests', l, 'toolchain.ts')), { error: (iss) => `no guests/${String(iss.input)}/toolchain.ts for this language` }),
           source,
           /** Feature tags (or prefixes) the language cannot express, with why: those cells are UNSUPPORTED. */
           cannot: z.record(z.string().regex(/^[a-z0-9.-]+$/, 'a feature tag'), z.string().min(1)).default({}),
         }),
       )
       .min(1),
-    runtimes: z.array(z.strictObject({ id, range: range.optional(), source })).min(1),
+    runtimes: z
+      .array(z.strictObject({
+        id: id.refine((r) => existsSync(join(root, 'runtimes', r, 'adapter.ts')), { error: (iss) => `no runtimes/${String(iss.input)}/adapter.ts for this runtime` }),
+        range: range.optional(),
+        source,
+      }))
+      .min(1),
     exclude: z.array(z.strictObject({ ...filterKeys, reason: z.string().min(1) })).default([]),
     /** What the harness itself needs (e.g. a browser for the report test), provisioned like the rest. */
     harness: z.array(source).default([]),

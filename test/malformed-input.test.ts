@@ -47,9 +47,11 @@ const fileRows: [string, string, RegExp][] = [
   ['external suite at a missing path', `${matrixText.replace(/^exclude: \[\]$/m, '')}\nexternal: [{ format: wasi-testsuite, path: nowhere }]\n`, /external\.yaml:\d+:\d+: `external\.0\.path`: not a folder/],
   ['over the size cap', `${matrixText}\n#${'x'.repeat(5 << 20)}\n`, /big\.yaml:1:1: .*over the 4 MiB limit/],
   ['YAML syntax', 'targets: [p1\n', /syntax\.yaml:\d+:\d+: /],
+  ['a runtime with no adapter', matrixText.replace('  - id: node-wasi\n', '  - id: node-wasy\n'), /adapter\.yaml:\d+:\d+: `runtimes\.0\.id`: no runtimes\/node-wasy\/adapter\.ts/],
+  ['a language with no toolchain', matrixText.replace('  - language: c\n', '  - language: cc\n'), /toolchain\.yaml:\d+:\d+: `toolchains\.0\.language`: no guests\/cc\/toolchain\.ts/],
   ['nesting past the parser stack', `${matrixText}\nz: ${'['.repeat(5000)}${']'.repeat(5000)}\n`, /deep\.yaml:\d+:\d+: Maximum call stack size exceeded/],
 ];
-const fileNames = ['bomb', 'dup', 'suites', 'timeout', 'external', 'big', 'syntax', 'deep'];
+const fileNames = ['bomb', 'dup', 'suites', 'timeout', 'external', 'big', 'syntax', 'adapter', 'toolchain', 'deep'];
 
 async function matrix(args: string[]) {
   return execa(process.execPath, ['--import', 'tsx', 'scripts/matrix.ts', '--no-provision', `--out=${join(dir, 'runs')}`, ...args], { cwd: ROOT, reject: false });
