@@ -1,11 +1,12 @@
 // npm run matrix -- [filters]: provision what is missing, build, run, record, summarise.
 import { join, resolve } from 'node:path';
-import { FILTER_HELP, FILTER_OPTIONS, filtersFrom, parseExternal, parseFlags, parseShard, positiveInt, UsageError } from '../src/cli-args.ts';
+import { checkFilters, FILTER_HELP, FILTER_OPTIONS, filtersFrom, outDir, parseExternal, parseFlags, parseShard, positiveInt, UsageError } from '../src/cli-args.ts';
 import { main } from '../src/main-errors.ts';
-import { loadMatrix, PROFILES, type Profile } from '../src/matrix.ts';
+import { loadMatrix, MAX_TIMEOUT_MS, PROFILES, type Profile } from '../src/matrix.ts';
 import { ROOT } from '../src/paths.ts';
 import { progress } from '../src/progress.ts';
 import { provisionMissing } from '../src/provision.ts';
+import { findJournal, planId } from '../src/resume.ts';
 import { toWtsResults } from '../src/external/wts-results.ts';
 import { writeAtomic } from '../src/results.ts';
 import { makePlan, runPlan } from '../src/runner.ts';
@@ -19,7 +20,10 @@ ${FILTER_HELP}
 
 Options:
   --jobs=N          parallel cells (default: matrix.yaml, auto = cores)
-  --timeout=MS      per-cell time limit, overriding cases and matrix.yaml
+  --timeout=MS      per-cell time limit, overriding cases and matrix.yaml (at most 1 h)
+  --allow-empty     accept filters that select no cell (otherwise an error, exit 2)
+  --resume          continue the newest interrupted run of the same plan in the --out
+                    folder (its journal), running only the cells it had not finished
   --shard=I/N       run the I-th of N disjoint parts of the plan (merge with npm run merge)
   --out=DIR         where the run file goes (default: reports/runs)
   --no-provision    do not install missing tools first
@@ -47,6 +51,8 @@ await main('matrix', async () => {
     'wts-json': { type: 'string' },
     'no-provision': { type: 'boolean' },
     profile: { type: 'string' },
+    'allow-empty': { type: 'boolean' },
+    resume: { type: 'boolean' },
   });
   if (values.help) {
     console.log(HELP);
@@ -54,23 +60,33 @@ await main('matrix', async () => {
   }
   const filters = filtersFrom(values);
   const jobs = positiveInt('jobs', values.jobs);
-  const timeoutMs = positiveInt('timeout', values.timeout);
+  const timeoutMs = positiveInt('timeout', values.timeout, MAX_TIMEOUT_MS);
   const shard = parseShard(values.shard);
   const external = parseExternal(values.external);
   const matrixFile = values.matrix ? resolve(values.matrix) : undefined;
+  const recordDir = values.out ? outDir('out', values.out) : join(ROOT, 'reports', 'runs');
 
   const profile = (values.profile ?? 'full') as Profile;
   if (!(PROFILES as readonly string[]).includes(profile)) throw new UsageError(`--profile must be one of ${PROFILES.join(', ')}, got "${profile}"`);
   const matrix = loadMatrix(ROOT, matrixFile);
+  checkFilters(ROOT, matrix, filters);
   if (!values['no-provision']) await provisionMissing(matrix, (line) => console.error(`provision ${line}`), profile);
 
   const wtsExpectations = (values.expectations ?? []).map((f) => resolve(f));
   const plan = await makePlan({ root: ROOT, filters, external, wtsExpectations, profile, ...(matrixFile ? { matrixFile } : {}), ...(shard ? { shard } : {}) });
+  if (!plan.cells.length && !plan.excluded.length && !values['allow-empty']) {
+    throw new UsageError('the filters select no cell (each value exists, but not together); --allow-empty accepts that');
+  }
   const runnable = plan.cells.filter((c) => !c.gate).length;
   console.error(`plan: ${plan.cells.length} cells (${runnable} to run, ${plan.cells.length - runnable} unsupported or unavailable, ${plan.excluded.length} excluded)`);
+  const resume = values.resume ? findJournal(recordDir, planId(plan.cells.map((c) => c.key))) : null;
+  if (values.resume) {
+    console.error(resume ? `resume: run ${resume.header.runId}, ${resume.results.size} of ${plan.cells.length} cells already done` : `resume: no interrupted run of this plan in ${recordDir}; starting afresh`);
+  }
   const bar = progress(plan.cells.length, 'matrix');
   const summary = await runPlan(plan, {
-    recordDir: values.out ? resolve(values.out) : join(ROOT, 'reports', 'runs'),
+    recordDir,
+    ...(resume ? { resume } : {}),
     ...(jobs ? { jobs } : {}),
     ...(timeoutMs ? { timeoutMs } : {}),
     onResult: (r, done) => bar.tick(r, done),

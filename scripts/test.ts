@@ -2,7 +2,7 @@
 // flags), the rest goes to vitest, which is started programmatically.
 import type { RunnerTask, RunnerTestFile } from 'vitest';
 import { parseCLI, startVitest } from 'vitest/node';
-import { FILTER_HELP, filtersFrom, UsageError } from '../src/cli-args.ts';
+import { checkFilters, FILTER_HELP, filtersFrom, UsageError } from '../src/cli-args.ts';
 import { FILTER_KEYS } from '../src/filters.ts';
 import { main } from '../src/main-errors.ts';
 import { loadMatrix, PROFILES, type Profile } from '../src/matrix.ts';
@@ -61,7 +61,9 @@ await main('test', async () => {
     return 0;
   }
   const filters = filtersFrom(ours);
-  const unprovisioned = flags.has('no-provision') ? [] : await provisionMissing(loadMatrix(ROOT), (line) => console.error(`provision ${line}`), profile);
+  const matrix = loadMatrix(ROOT);
+  checkFilters(ROOT, matrix, filters);
+  const unprovisioned = flags.has('no-provision') ? [] : await provisionMissing(matrix, (line) => console.error(`provision ${line}`), profile);
   const { filter, options } = parseCLI(['vitest', ...rest]);
   const vitest = await startVitest('test', filter, {
     ...options,

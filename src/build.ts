@@ -6,6 +6,7 @@ import { execa } from 'execa';
 import { checkArtifact, type TargetSpec } from './artifact.ts';
 import { buildKey, fileSha256, sha256 } from './hash.ts';
 import { cacheDir } from './paths.ts';
+import { buildTmpPrefix } from './stale.ts';
 import type { BuildContext, BuildRecord, BuildStep, Located, TargetId, Toolchain } from './types.ts';
 
 export interface BuildStats {
@@ -14,6 +15,33 @@ export interface BuildStats {
 }
 
 class StepFailed extends Error {}
+
+/**
+ * A cached build is served only if its record parses, is for this key, and its artifact still has
+ * the size and sha256 recorded: a truncated or substituted file would otherwise be blamed on the
+ * runtime, or pass under the original's hash.
+ */
+async function verifiedRecord(dir: string, key: string): Promise<{ record: BuildRecord } | { rebuilt: string }> {
+  let rec: BuildRecord;
+  try {
+    rec = JSON.parse(await readFile(join(dir, 'record.json'), 'utf8')) as BuildRecord;
+  } catch (e) {
+    return { rebuilt: `cached record.json unreadable (${(e as Error).message.slice(0, 120)}); rebuilt` };
+  }
+  if (typeof rec !== 'object' || rec === null || rec.cacheKey !== key || typeof rec.ok !== 'boolean') {
+    return { rebuilt: 'cached record.json is not a build record for this key; rebuilt' };
+  }
+  if (!rec.ok) return { record: rec };
+  if (!rec.artifact) return { rebuilt: 'cached record names no artifact; rebuilt' };
+  const path = join(dir, basename(rec.artifact.path));
+  const bytes = existsSync(path) ? (await stat(path)).size : -1;
+  if (bytes !== rec.artifact.bytes) {
+    return { rebuilt: `cached artifact is ${bytes < 0 ? 'missing' : `${bytes} bytes`}, its record says ${rec.artifact.bytes}; rebuilt` };
+  }
+  const hash = await fileSha256(path);
+  if (hash !== rec.artifact.sha256) return { rebuilt: `cached artifact's sha256 ${hash.slice(0, 12)}… is not the recorded ${rec.artifact.sha256.slice(0, 12)}…; rebuilt` };
+  return { record: { ...rec, artifact: { ...rec.artifact, path } } };
+}
 
 /** Builds a guest for a target unless the same inputs were built before (success or failure). */
 export async function buildGuest(
@@ -43,14 +71,17 @@ export async function buildGuest(
       return { path: relative(root, f), sha256: sha256(text), lines: text.split('\n') };
     }),
   );
-  if (existsSync(recordFile)) {
+  const cached = existsSync(recordFile) ? await verifiedRecord(dir, key) : null;
+  if (cached && 'record' in cached) {
     stats.cached++;
-    const rec = JSON.parse(await readFile(recordFile, 'utf8')) as BuildRecord;
-    return { ...rec, sources: rec.sources ?? sources, cached: true, ...(rec.artifact ? { artifact: { ...rec.artifact, path: join(dir, basename(rec.artifact.path)) } } : {}) };
+    const { rebuilt: _once, ...record } = cached.record;
+    return { ...record, sources: record.sources ?? sources, cached: true };
   }
+  // A record or artifact that fails verification is replaced, and the new record says why.
+  if (cached) await rm(dir, { recursive: true, force: true });
 
   stats.built++;
-  const tmp = join(cacheDir(), 'builds', `.tmp-${randomBytes(6).toString('hex')}`);
+  const tmp = join(cacheDir(), 'builds', `${buildTmpPrefix}${process.pid}-${randomBytes(6).toString('hex')}`);
   await mkdir(tmp, { recursive: true });
   const steps: BuildStep[] = [];
   let log = '';
@@ -100,6 +131,7 @@ export async function buildGuest(
     steps,
     log: log.slice(-20_000),
     durationMs: Math.round(performance.now() - t0),
+    ...(cached ? { rebuilt: cached.rebuilt } : {}),
   };
   if (record.ok) {
     record.artifact = { path: join(dir, 'artifact.wasm'), sha256: await fileSha256(out), bytes: (await stat(out)).size };

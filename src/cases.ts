@@ -1,21 +1,22 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
+import { MAX_TIMEOUT_MS } from './matrix.ts';
 import { PEERS } from './peers.ts';
 import { compileOurs, harnessChecks } from './script.ts';
 import type { CaseSpec } from './types.ts';
-import { InputError, loadYaml, type Problem } from './yaml-file.ts';
+import { InputError, loadYaml, positionOf, type Problem } from './yaml-file.ts';
 
-const featuresSchema = z.record(z.string().regex(/^[a-z0-9.-]+$/), z.string().min(1));
-
-/** A pattern compiled at load, so a bad one is a located error rather than a failure mid-run. */
+/** Output patterns are compiled here, so a bad one is a located error at load, not a throw mid-run. */
 const pattern = z.string().superRefine((p, ctx) => {
   try {
     new RegExp(p, 'm');
   } catch (e) {
-    ctx.addIssue({ code: 'custom', message: `not a valid regular expression: ${(e as Error).message}` });
+    ctx.addIssue({ code: 'custom', message: (e as Error).message });
   }
 });
+
+const featuresSchema = z.record(z.string().regex(/^[a-z0-9.-]+$/), z.string().min(1));
 
 const caseSchema = (features: Set<string>, targets: Set<string>) =>
   z.strictObject({
@@ -44,7 +45,7 @@ const caseSchema = (features: Set<string>, targets: Set<string>) =>
         stdoutExcludes: z.array(pattern).default([]),
       })
       .prefault({}),
-    limits: z.strictObject({ timeoutMs: z.number().int().positive().optional() }).prefault({}),
+    limits: z.strictObject({ timeoutMs: z.number().int().positive().max(MAX_TIMEOUT_MS).optional() }).prefault({}),
     proposal: z.string().regex(/^[a-z0-9-]+$/).optional(),
     peer: z.enum(PEERS).optional(),
     needs: z.array(z.enum(['network', 'http', 'listener'])).default([]),
@@ -86,7 +87,8 @@ export function loadCases(root: string, suites: string[], targets: Set<string>):
   for (const suite of suites) {
     const dir = join(root, 'suites', suite);
     if (!existsSync(dir)) {
-      problems.push({ file: join(root, 'matrix.yaml'), line: 1, column: 1, key: 'suites', message: `suite "${suite}" has no folder suites/${suite}` });
+      // matrix.yaml and --suite are checked before this; a caller passing a name of its own is told plainly.
+      problems.push({ file: join(root, 'suites'), line: 1, column: 1, key: '', message: `suite "${suite}" has no folder suites/${suite}` });
       continue;
     }
     // expectations.yaml beside the cases holds the suite's deviations, not a case.
@@ -95,17 +97,19 @@ export function loadCases(root: string, suites: string[], targets: Set<string>):
       try {
         const c = loadYaml(file, schema);
         if (c.id !== basename(name, '.yaml')) {
-          problems.push({ file, line: 1, column: 1, key: 'id', message: `id "${c.id}" must match the file name` });
+          problems.push({ file, ...positionOf(file, ['id']), key: 'id', message: `id "${c.id}" must match the file name` });
           continue;
         }
         if (c.invoke.fixture && !existsSync(join(dir, 'fixtures', c.invoke.fixture))) {
-          problems.push({ file, line: 1, column: 1, key: 'invoke.fixture', message: `no folder suites/${suite}/fixtures/${c.invoke.fixture}` });
+          problems.push({ file, ...positionOf(file, ['invoke', 'fixture']), key: 'invoke.fixture', message: `no folder suites/${suite}/fixtures/${c.invoke.fixture}` });
           continue;
         }
         const { guest, targets: caseTargets, invoke: { fixture, ...invoke }, peer, serve, listen, after, expect, ...rest } = c;
         const script = compileOurs({ invoke, ...(peer ? { peer } : {}), ...(serve ? { serve } : {}), ...(listen ? { listen } : {}), ...(after ? { after } : {}) });
         const harness = harnessChecks(script);
-        if (expect.checks.length + harness.length === 0) {
+        // Harness self-tests (selftest: hostile guests) judge the runner, not the guest: exit codes suffice there.
+        const selfTest = rest.features.every((f) => f.startsWith('harness.'));
+        if (!selfTest && expect.checks.length + harness.length === 0) {
           problems.push({ file, line: 1, column: 1, key: 'expect.checks', message: 'a case needs at least one check the guest or the harness reports: an exit code alone cannot tell a run from a no-op' });
           continue;
         }

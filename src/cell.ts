@@ -3,6 +3,7 @@ import { classify } from './classify.ts';
 import { drive, type Driven, type RunStep } from './driver.ts';
 import type { RuntimeEntry } from './inventory.ts';
 import type { Limits } from './proc.ts';
+import { memoryBackstop } from './supervise.ts';
 import type { CaseSpec, Control, ControlResult, Invocation, RawOutcome, RuntimeAdapter } from './types.ts';
 
 export interface Execution extends Driven {
@@ -58,13 +59,17 @@ export async function driveCell(c: CellRun): Promise<Execution> {
       const inv: Invocation = {
         artifact: run.artifact, target: c.target, args: run.args, env: run.env, preopens: run.preopens,
         workDir: c.workDir, timeoutMs: c.limits.timeoutMs, extraFlags: [...new Set(flags)],
+        ...(c.limits.memoryBytes ? { memoryBytes: c.limits.memoryBytes } : {}),
       };
       if (port === undefined) return adapter.command(inv, located, c.version);
       if (!adapter.serve) throw new Error(`${adapter.id} has no server mode`);
       return adapter.serve(inv, located, c.version, port);
     },
   });
-  return { ...driven, raw: adapter.normalize(driven.raw) };
+  // Where the runtime has no cap of its own, the process-wide backstop is what holds the guest.
+  const backstop = c.limits.memoryBytes && driven.command && !driven.command.memoryLimit ? memoryBackstop(c.limits.memoryBytes) : null;
+  const command = driven.command && backstop ? { ...driven.command, memoryLimit: backstop.label } : driven.command;
+  return { ...driven, ...(command ? { command } : {}), raw: adapter.normalize(driven.raw) };
 }
 
 /**

@@ -1,5 +1,6 @@
+import { existsSync, statSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import semver from 'semver';
 import { z } from 'zod';
 import type { RuntimeInstance, Source } from './types.ts';
@@ -43,11 +44,18 @@ const filterKeys = {
   case: z.string().optional(),
 };
 
-const schema = z
+/** setTimeout's range ends at 2^31 ms; an hour is more than any cell should take. */
+export const MAX_TIMEOUT_MS = 3_600_000;
+
+const isDir = (p: string) => existsSync(p) && statSync(p).isDirectory();
+
+const schemaFor = (root: string) => z
   .strictObject({
     defaults: z
       .strictObject({
-        timeoutMs: z.number().int().positive().default(10_000),
+        timeoutMs: z.number().int().positive().max(MAX_TIMEOUT_MS).default(10_000),
+        /** Linear memory a guest may reach, enforced through each runtime's own limit where it has one. */
+        memoryBytes: z.number().int().min(65536).optional(),
         outputBytes: z.number().int().positive().default(1 << 20),
         jobs: z.union([z.literal('auto'), z.number().int().positive()]).default('auto'),
       })
@@ -56,11 +64,11 @@ const schema = z
       id,
       z.strictObject({ kind: z.enum(['module', 'component']), requires: z.string().min(1).optional(), description: z.string() }),
     ),
-    suites: z.array(id).min(1),
+    suites: z.array(id.refine((s) => isDir(join(root, 'suites', s)), { error: (iss) => `suite "${String(iss.input)}" has no folder suites/${String(iss.input)}` })).min(1),
     toolchains: z
       .array(
         z.strictObject({
-          language: id,
+          language: id.refine((l) => existsSync(join(root, 'guests', l, 'toolchain.ts')), { error: (iss) => `no guests/${String(iss.input)}/toolchain.ts for this language` }),
           source,
           /** More sources the toolchain needs beside its main one (e.g. a newer sysroot as a deb). */
           also: z.array(source).default([]),
@@ -76,7 +84,9 @@ const schema = z
     runtimes: z
       .array(
         z.strictObject({
-          id, range: range.optional(), source,
+          id: id.refine((r) => existsSync(join(root, 'runtimes', r, 'adapter.ts')), { error: (iss) => `no runtimes/${String(iss.input)}/adapter.ts for this runtime` }),
+          range: range.optional(),
+          source,
           /** Only in the full profile: the whole runtime (true) or these of its versions. */
           fullOnly: z.union([z.boolean(), z.array(z.string())]).default(false),
         }),
@@ -86,7 +96,12 @@ const schema = z
     /** What the harness itself needs (e.g. a browser for the report test), provisioned like the rest. */
     harness: z.array(source).default([]),
     /** External suites to import into every run, e.g. a wasi-testsuite checkout. */
-    external: z.array(z.strictObject({ format: z.literal('wasi-testsuite'), path: z.string().min(1) })).default([]),
+    external: z
+      .array(z.strictObject({
+        format: z.literal('wasi-testsuite'),
+        path: z.string().min(1).refine((p) => isDir(resolve(root, p)), 'not a folder (relative paths start at the repository root)'),
+      }))
+      .default([]),
   })
   .superRefine((m, ctx) => {
     const known = {
@@ -110,7 +125,7 @@ const schema = z
     });
   });
 
-export type MatrixFile = z.infer<typeof schema>;
+export type MatrixFile = z.infer<ReturnType<typeof schemaFor>>;
 export type Exclusion = MatrixFile['exclude'][number];
 
 /** `default`: what `npm test` provisions and runs on a fresh machine; `full`: everything (the nightly's). */
@@ -155,7 +170,7 @@ function instances(m: MatrixFile): RuntimeInstance[] {
 }
 
 export function loadMatrix(root: string, file = join(root, 'matrix.yaml')): Matrix {
-  const m = loadYaml(file, schema);
+  const m = loadYaml(file, schemaFor(root));
   return {
     ...m,
     file,

@@ -1,8 +1,11 @@
 import { execa } from 'execa';
+import { adopt, guardDir, release, supervised } from './supervise.ts';
 
 export interface Limits {
   timeoutMs: number;
   outputBytes: number;
+  /** Linear-memory cap handed to the runtime through the invocation. */
+  memoryBytes?: number;
 }
 
 export interface ProcSpec {
@@ -20,15 +23,21 @@ export function killGroup(pid: number | undefined): void {
   } catch {
     /* already gone */
   }
+  release(pid);
 }
 
 /**
  * The one way the harness starts a runtime: in its own process group (so the group can be killed
  * whole), with exactly the environment given (nothing from the host, so results do not depend on
- * who ran them), stdin a pipe, output as text.
+ * who ran them), stdin a pipe, output as text, under the memory backstop when a cap is given.
  */
-export function spawnGroup(spec: ProcSpec) {
-  return execa(spec.file, spec.args, {
+export function spawnGroup(spec: ProcSpec, memoryBytes?: number) {
+  // The runner owns every group it starts (src/supervise.ts): none outlives it, however it dies.
+  guardDir(spec.cwd);
+  const cmd = supervised(spec.file, spec.args, memoryBytes);
+  const child = execa(cmd.file, cmd.args, {
     env: spec.env ?? {}, extendEnv: false, cwd: spec.cwd, detached: true, reject: false, stdin: 'pipe', encoding: 'utf8',
   });
+  adopt(child.pid);
+  return child;
 }

@@ -1,5 +1,6 @@
 import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { Journal, JournalHeader } from './resume.ts';
 import type { Provenance, Result, RunFile } from './types.ts';
 
 /** Write-then-rename: a reader never sees half a file. */
@@ -12,22 +13,35 @@ export function writeAtomic(file: string, text: string): void {
 
 /**
  * One run's results: each finished cell is appended to a journal at once, so a
- * crash loses nothing; `close` writes the run file atomically and drops the journal.
+ * crash loses nothing and a later run can resume from it (src/resume.ts); `close`
+ * writes the run file atomically and drops the journal.
  */
 export class RunRecorder {
   readonly file: string;
   readonly journal: string;
   private readonly results: Result[] = [];
   private readonly sources: Record<string, string[]> = {};
+  private readonly resumed: { at: string; carried: number }[] = [];
 
-  constructor(dir: string, runId: string) {
+  /** With `from`, the interrupted run's journal is kept and appended to, its cells carried over. */
+  constructor(dir: string, runId: string, header?: Omit<JournalHeader, 'journal' | 'runId'>, from?: Journal) {
     this.file = join(dir, `${runId}.json`);
     this.journal = join(dir, `${runId}.partial.jsonl`);
     mkdirSync(dir, { recursive: true });
+    if (from) {
+      this.results.push(...from.results.values());
+      Object.assign(this.sources, from.sources);
+      this.resumed.push(...from.resumed, { at: new Date().toISOString(), carried: from.results.size });
+      appendFileSync(this.journal, `${JSON.stringify({ resumed: this.resumed.at(-1)!.at, carried: from.results.size })}\n`);
+    } else if (header) {
+      writeFileSync(this.journal, `${JSON.stringify({ journal: 'wasi-matrix/journal@1', runId, ...header })}\n`);
+    }
   }
 
   addSource(sha256: string, lines: string[]): void {
-    this.sources[sha256] ??= lines;
+    if (this.sources[sha256]) return;
+    this.sources[sha256] = lines;
+    appendFileSync(this.journal, `${JSON.stringify({ source: sha256, lines })}\n`);
   }
 
   add(r: Result): void {
@@ -36,7 +50,8 @@ export class RunRecorder {
   }
 
   close(provenance: Provenance): RunFile {
-    const run: RunFile = { schema: 'wasi-matrix/run@1', provenance, results: sortResults(this.results), sources: this.sources };
+    const prov = this.resumed.length ? { ...provenance, resumed: this.resumed } : provenance;
+    const run: RunFile = { schema: 'wasi-matrix/run@1', provenance: prov, results: sortResults(this.results), sources: this.sources };
     writeAtomic(this.file, `${JSON.stringify(run, null, 1)}\n`);
     rmSync(this.journal, { force: true });
     return run;

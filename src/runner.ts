@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import { buildGuest, type BuildStats } from './build.ts';
 import { loadCases } from './cases.ts';
+import { checkGuests } from './guest-check.ts';
 import { driveCell, retryFlags, runControls } from './cell.ts';
 import { prebuilt } from './external/prebuilt.ts';
 import { loadWasiTestsuite } from './external/wasi-testsuite.ts';
@@ -16,6 +17,9 @@ import { expand, gate, type Gate, type PlanInput } from './plan.ts';
 import { inventory, type RuntimeEntry, type ToolchainEntry } from './inventory.ts';
 import { gitState, hostInfo, newRunId } from './provenance.ts';
 import { RunRecorder } from './results.ts';
+import { planId, type Journal } from './resume.ts';
+import { scratchPrefix, sweepStale } from './stale.ts';
+import { trim } from './trim.ts';
 import { sha256 } from './hash.ts';
 import type { BuildRecord, CaseSpec, Cell, Provenance, Result, RunFile, Support } from './types.ts';
 
@@ -93,6 +97,7 @@ export async function makePlan(opts: PlanOptions): Promise<Plan> {
   const wts = (opts.wtsExpectations ?? []).map(loadWtsExpectations);
   const ours = filters.suite?.length ? filters.suite.filter((s) => !s.startsWith('external:')) : matrix.suites;
   const caseList = [...loadCases(root, ours, new Set(targets)), ...external.flatMap((s) => s.cases).filter((k) => wanted(k.suite))];
+  await checkGuests(root, matrix, caseList);
 
   const ourCases = caseList.filter((k) => !k.prebuilt);
   // A run of external suites alone needs no toolchain of ours: none is detected.
@@ -158,17 +163,14 @@ export interface RunOptions {
   onResult?: (r: Result, done: number, total: number) => void;
   /** Also run each case's negative controls and record them in `result.controls`. */
   controls?: boolean;
+  /** An interrupted run of the same plan (src/resume.ts): its finished cells are carried, not re-run. */
+  resume?: Journal;
 }
 
 export interface RunSummary {
   run: RunFile;
   file: string;
   builds: BuildStats;
-}
-
-function trim(text: string, max = 4000): string {
-  if (text.length <= max) return text;
-  return `${text.slice(0, max / 2)}\n… [${text.length - max} chars trimmed] …\n${text.slice(-max / 2)}`;
 }
 
 function toolsOf(plan: Plan): Provenance['tools'] {
@@ -186,13 +188,14 @@ function toolsOf(plan: Plan): Provenance['tools'] {
 
 /** build → execute → classify → record, for every planned cell, in a bounded pool. */
 export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary> {
-  const runId = opts.runId ?? newRunId();
-  const startedAt = new Date().toISOString();
-  const recorder = new RunRecorder(opts.recordDir, runId);
+  const runId = opts.resume?.header.runId ?? opts.runId ?? newRunId();
+  const startedAt = opts.resume?.header.startedAt ?? new Date().toISOString();
+  const recorder = new RunRecorder(opts.recordDir, runId, { startedAt, plan: planId(plan.cells.map((c) => c.key)) }, opts.resume);
+  await sweepStale();
   const limit = pLimit(opts.jobs ?? plan.matrix.jobs);
   const builds: BuildStats = { built: 0, cached: 0 };
   const buildMemo = new Map<string, Promise<BuildRecord>>();
-  const scratch = await mkdtemp(join(tmpdir(), 'wasi-matrix-'));
+  const scratch = await mkdtemp(join(tmpdir(), `${scratchPrefix}${process.pid}-`));
   const total = plan.cells.length;
   let done = 0;
   opts.onStart?.(total);
@@ -212,6 +215,11 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
   };
 
   const one = async (c: PlannedCell, index: number): Promise<Result> => {
+    const carried = opts.resume?.results.get(c.key);
+    if (carried) {
+      opts.onResult?.(carried, ++done, total);
+      return carried;
+    }
     const k = plan.cases.get(`${c.suite}/${c.case}`)!;
     const rt = plan.runtimes.get(c.runtimeLabel)!;
     const tc = toolchainFor(plan, k, c.language)!;
@@ -226,7 +234,8 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
       build = await buildFor(c, k, toolchainVersion!);
       if (build.ok && build.artifact) {
         const artifact = build.artifact.path;
-        const limits = { timeoutMs, outputBytes: plan.matrix.defaults.outputBytes };
+        const { outputBytes, memoryBytes } = plan.matrix.defaults;
+        const limits = { timeoutMs, outputBytes, ...(memoryBytes ? { memoryBytes } : {}) };
         const granted = k.needs.flatMap((n) => rt.adapter.needFlags?.(n, runtimeVersion!) ?? []);
         const cell = { k, target: c.target, rt, version: runtimeVersion!, artifact, limits };
         const attempt = (tag: string, flags: string[]) => limit(() => driveCell({ ...cell, workDir: join(scratch, tag), flags: [...granted, ...flags] }));
@@ -295,6 +304,7 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
               flags: execution.command.flags ?? [],
               notes: [...(execution.command.notes ?? []), ...(execution.notes ?? [])],
               timeoutMs,
+              ...(plan.matrix.defaults.memoryBytes ? { memory: { bytes: plan.matrix.defaults.memoryBytes, enforcedBy: execution.command.memoryLimit ?? null } } : {}),
             },
           }
         : {}),

@@ -104,6 +104,8 @@ export interface Invocation {
   timeoutMs: number;
   /** Runtime flags to add, e.g. those that switch a proposal on. */
   extraFlags: string[];
+  /** The most linear memory the guest may have, in bytes, for runtimes that can enforce it. */
+  memoryBytes?: number;
 }
 
 /** The process to start for one cell; the core runs it under limits. */
@@ -115,6 +117,8 @@ export interface CommandSpec {
   flags?: string[];
   /** Notes on how the runtime deviated from the invocation (e.g. a remapped preopen). */
   notes?: string[];
+  /** How the runtime enforces `memoryBytes` (e.g. the flag); absent when it cannot. */
+  memoryLimit?: string;
 }
 
 /** What a process did, before any verdict. */
@@ -275,6 +279,8 @@ export interface BuildRecord {
   steps: BuildStep[];
   log: string;
   durationMs: number;
+  /** Why the cached build was not served (it failed verification) and this one was made instead. */
+  rebuilt?: string;
 }
 
 export interface Expectation {
@@ -315,6 +321,8 @@ export interface Result extends Cell {
      * listener), as opposed to switches that enable a feature. Absent in older run files: views then derive it.
      */
     grants?: string[];
+    /** The memory cap asked for, and how the runtime enforced it (null: it has no way to). */
+    memory?: { bytes: number; enforcedBy: string | null };
   };
 }
 
@@ -327,6 +335,8 @@ export interface Provenance {
   host: { hostname: string; platform: string; arch: string; cpus: number; memoryBytes: number; node: string };
   filters: Record<string, string[]>;
   shard?: { index: number; count: number };
+  /** Set when the run was interrupted and resumed (`--resume`): when, and how many finished cells each resume carried over. */
+  resumed?: { at: string; carried: number }[];
   tools: { id: string; kind: 'runtime' | 'toolchain'; version: string | null; path?: string; reason?: string }[];
   /** Cells planned but not run by choice (matrix.yaml `exclude`, an expectation file's `action = "skip"`). */
   excluded?: { key: string; reason: string }[];

@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { artifactKind, checkArtifact } from '../src/artifact.ts';
+import { tempDir } from './temp.ts';
 
 const module = Uint8Array.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
 const component = Uint8Array.from([0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00]);
@@ -17,7 +17,7 @@ test.for([
 });
 
 test('a p3 target needs a component that names 0.3 interfaces', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'artifact-'));
+  const dir = tempDir('artifact-');
   const p2 = join(dir, 'p2.wasm');
   const p3 = join(dir, 'p3.wasm');
   writeFileSync(p2, Buffer.concat([component, Buffer.from('wasi:cli/run@0.2.6')]));

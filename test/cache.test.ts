@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -10,6 +10,7 @@ import { locate } from '../src/sources.ts';
 
 describe('build cache keys', () => {
   const dir = mkdtempSync(join(tmpdir(), 'keys-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const a = join(dir, 'a.c');
   const b = join(dir, 'b.h');
   writeFileSync(a, 'int main(void) { return 0; }\n');
@@ -36,15 +37,21 @@ describe('build cache keys', () => {
   });
 });
 
-describe('build cache with the real C toolchain', () => {
+/** A build cache of the test's own, removed after it. */
+function privateCache() {
   const saved = process.env.WASI_MATRIX_CACHE;
   beforeAll(() => {
     process.env.WASI_MATRIX_CACHE = mkdtempSync(join(tmpdir(), 'cache-'));
   });
   afterAll(() => {
+    rmSync(process.env.WASI_MATRIX_CACHE!, { recursive: true, force: true });
     if (saved === undefined) delete process.env.WASI_MATRIX_CACHE;
     else process.env.WASI_MATRIX_CACHE = saved;
   });
+}
+
+describe('build cache with the real C toolchain', () => {
+  privateCache();
 
   test('a second build of unchanged inputs performs 0 builds and returns the same artifact', async (ctx) => {
     const c = await loadToolchain(ROOT, 'c');
@@ -62,5 +69,39 @@ describe('build cache with the real C toolchain', () => {
     expect(second.cached).toBe(true);
     expect(second.artifact?.sha256).toBe(first.artifact?.sha256);
     expect(first.steps[0]?.argv.join(' ')).toContain('--target=wasm32-wasi');
+  });
+});
+
+describe('the build cache verifies what it serves (wat guests, parsed by jco)', () => {
+  privateCache();
+  const what = { guest: 'hang', target: 'p1', variant: 'native' };
+  const spec = { kind: 'module' as const };
+  const build = async (stats: BuildStats) => {
+    const wat = await loadToolchain(ROOT, 'wat');
+    const where = locate({ kind: 'npm', package: '@bytecodealliance/jco' });
+    const d = await wat.detect(where);
+    if (!d.available) throw new Error(d.reason);
+    return buildGuest(wat, where, d.version, what, spec, ROOT, stats);
+  };
+
+  test.for([
+    ['a truncated artifact', (artifact: string) => truncateSync(artifact, 5), /artifact is 5 bytes, its record says \d+/],
+    ['a substituted artifact of the same size', (artifact: string) => writeFileSync(artifact, Buffer.alloc(readFileSync(artifact).length, 1)), /sha256 .* is not the recorded/],
+    ['a deleted artifact', (artifact: string) => rmSync(artifact), /artifact is missing/],
+    ['a corrupt record.json', (artifact: string) => writeFileSync(join(artifact, '..', 'record.json'), '{"ok": tru'), /record\.json unreadable/],
+    ['a record.json of another shape', (artifact: string) => writeFileSync(join(artifact, '..', 'record.json'), '[]'), /not a build record/],
+  ] as const)('%s is rebuilt, and the build says why', async ([, damage, why]) => {
+    const stats: BuildStats = { built: 0, cached: 0 };
+    const first = await build(stats);
+    expect(first.ok).toBe(true);
+    damage(first.artifact!.path);
+    const second = await build(stats);
+    expect(second.cached).toBe(false);
+    expect(second.rebuilt).toMatch(why);
+    expect(second.artifact?.sha256).toBe(first.artifact?.sha256);
+    expect(readFileSync(second.artifact!.path).length).toBe(first.artifact!.bytes);
+    const third = await build(stats);
+    expect(third.cached).toBe(true);
+    expect(third.rebuilt).toBeUndefined();
   });
 });

@@ -1,13 +1,13 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { loadCases } from '../src/cases.ts';
 import { ROOT } from '../src/paths.ts';
 import { InputError } from '../src/yaml-file.ts';
+import { tempDir } from './temp.ts';
 
 function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'cases-'));
+  const root = tempDir('cases-');
   mkdirSync(join(root, 'suites', 'cli'), { recursive: true });
   writeFileSync(join(root, 'suites', 'features.yaml'), 'cli.args: arguments\n');
   for (const [name, text] of Object.entries(files)) writeFileSync(join(root, 'suites', 'cli', name), text);
@@ -45,7 +45,7 @@ test('every problem in every case file is reported, each located', () => {
     expect.stringMatching(/^key\.yaml:6 expect\.exitcode Unrecognized key/),
     expect.stringMatching(/^name\.yaml:1 id id "other" must match the file name$/),
     expect.stringMatching(/^nocheck\.yaml:1 expect\.checks a case needs at least one check/),
-    expect.stringMatching(/^regex\.yaml:6 expect\.stdout\.0 not a valid regular expression/),
+    expect.stringMatching(/^regex\.yaml:6 expect\.stdout\.0 Invalid regular expression/),
     expect.stringMatching(/^target\.yaml:4 targets\.0 not a target in matrix\.yaml$/),
   ]);
 });

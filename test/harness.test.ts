@@ -1,10 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ROOT } from '../src/paths.ts';
 import { makePlan, runPlan } from '../src/runner.ts';
 import type { Result } from '../src/types.ts';
+import { tempDir } from './temp.ts';
 
 // Guests that misbehave on purpose (suites/selftest): the run must classify each and go on.
 const RUNTIMES = ['node-wasi', 'wasmer-js', 'wasmtime@49', 'jco'];
@@ -13,7 +12,7 @@ describe('misbehaving guests', () => {
   let results: Result[] = [];
   beforeAll(async () => {
     const plan = await makePlan({ root: ROOT, filters: { suite: ['selftest'], language: ['c'], runtime: RUNTIMES } });
-    const summary = await runPlan(plan, { recordDir: mkdtempSync(join(tmpdir(), 'selftest-')) });
+    const summary = await runPlan(plan, { recordDir: tempDir('selftest-') });
     results = summary.run.results;
   });
 

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadMatrix } from '../src/matrix.ts';
@@ -7,6 +6,7 @@ import { stepsFor } from '../src/provision.ts';
 import { locate } from '../src/sources.ts';
 import { ROOT } from '../src/paths.ts';
 import { InputError } from '../src/yaml-file.ts';
+import { tempDir } from './temp.ts';
 
 const GOOD = `targets:
   p1: { kind: module, description: core }
@@ -23,7 +23,7 @@ runtimes:
 `;
 
 function problemsOf(text: string) {
-  const file = join(mkdtempSync(join(tmpdir(), 'matrix-')), 'matrix.yaml');
+  const file = join(tempDir('matrix-'), 'matrix.yaml');
   writeFileSync(file, text);
   try {
     loadMatrix(ROOT, file);
@@ -41,7 +41,7 @@ describe('matrix.yaml', () => {
   });
 
   test('a pinned pypi runtime becomes one column per version', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'matrix-')), 'matrix.yaml');
+    const file = join(tempDir('matrix-'), 'matrix.yaml');
     writeFileSync(file, GOOD);
     const m = loadMatrix(ROOT, file);
     expect(m.instances.map((i) => i.label)).toEqual(['wasmtime@49.0.3', 'wasmtime@42.0.1', 'node-wasi']);
@@ -49,7 +49,7 @@ describe('matrix.yaml', () => {
   });
 
   test('a Go command runtime becomes one column per version, each with its own GOBIN', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'matrix-')), 'matrix.yaml');
+    const file = join(tempDir('matrix-'), 'matrix.yaml');
     writeFileSync(file, `${GOOD}  - id: wazero\n    source: { go: github.com/tetratelabs/wazero/cmd/wazero, bin: wazero, versions: ["1.12.0", "1.9.0"] }\n`);
     const m = loadMatrix(ROOT, file);
     const wazero = m.instances.filter((i) => i.id === 'wazero');

@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { mergeRuns, readRun, RunRecorder } from '../src/results.ts';
 import type { Provenance, Result, RunFile } from '../src/types.ts';
+import { tempDir } from './temp.ts';
 
 function result(key: string, status: Result['status'] = 'PASS'): Result {
   const [sc, language, target, runtimeLabel] = key.split('|') as [string, string, string, string];
@@ -25,7 +25,7 @@ function prov(runId: string, startedAt: string, shard?: { index: number; count: 
 
 describe('run files', () => {
   test('each result is journaled at once; close writes the run atomically and drops the journal', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'runs-'));
+    const dir = tempDir('runs-');
     const rec = new RunRecorder(dir, 'r1');
     rec.add(result('cli/b|c|p1|x'));
     expect(existsSync(rec.journal)).toBe(true);

@@ -1,5 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -8,6 +7,7 @@ import { ROOT } from '../src/paths.ts';
 import { makePlan, runPlan } from '../src/runner.ts';
 import { toWtsResults } from '../src/external/wts-results.ts';
 import type { Result, RunFile } from '../src/types.ts';
+import { tempDir } from './temp.ts';
 
 // A suite in WebAssembly/wasi-testsuite's format, built here from our own C probe.
 const SPECS: Record<string, unknown> = {
@@ -43,7 +43,7 @@ const layoutBound = (r: Result) => ['root', 'dirs', 'ops-root', 'ops-dirs'].incl
 async function makeSuite(): Promise<string | null> {
   const clang = await execa('clang-19', ['--version'], { reject: false });
   if (clang.exitCode !== 0) return null;
-  const root = mkdtempSync(join(tmpdir(), 'wts-'));
+  const root = tempDir('wts-');
   const dir = join(root, 'tests', 'c', 'testsuite', 'wasm32-wasip1');
   mkdirSync(join(dir, 'rootfs'), { recursive: true });
   mkdirSync(join(dir, 'fs-tests.dir'), { recursive: true });
@@ -81,7 +81,7 @@ describe('wasi-testsuite format', () => {
       external: [{ format: 'wasi-testsuite', path: join(root, 'tests') }],
       wtsExpectations: [toml],
     });
-    run = (await runPlan(plan, { recordDir: mkdtempSync(join(tmpdir(), 'wts-runs-')) })).run;
+    run = (await runPlan(plan, { recordDir: tempDir('wts-runs-') })).run;
     results = run.results;
   });
 
@@ -219,13 +219,13 @@ describe('wasi-testsuite operations on a p3 suite: wasi:http/service requests an
   beforeAll(async () => {
     // Our own Python p3 guests, built (or taken from the cache) and run once the usual way.
     const ours = await makePlan({ root: ROOT, filters: { suite: ['http', 'sockets'], case: ['serve', 'tcp-server'], language: ['python'], target: ['p3'], runtime: ['wasmtime@49'] } });
-    const built = (await runPlan(ours, { recordDir: mkdtempSync(join(tmpdir(), 'wts-runs-')) })).run.results;
+    const built = (await runPlan(ours, { recordDir: tempDir('wts-runs-') })).run.results;
     const artifact = (c: string) => built.find((r) => r.case === c && r.status === 'PASS')?.build?.artifact?.path;
     if (!artifact('serve') || !artifact('tcp-server')) {
       why = `our Python p3 guests do not pass on wasmtime 49 here: ${built.map((r) => `${r.case} ${r.status} ${r.reason}`).join('; ')}`;
       return;
     }
-    const dir = join(mkdtempSync(join(tmpdir(), 'wts3-')), 'tests', 'python', 'testsuite', 'wasm32-wasip3');
+    const dir = join(tempDir('wts3-'), 'tests', 'python', 'testsuite', 'wasm32-wasip3');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ name: 'WASI Python p3 fixture tests', version: 'wasm32-wasip3' }));
     for (const [id, { guest, spec }] of Object.entries(P3_SPECS)) {
@@ -237,7 +237,7 @@ describe('wasi-testsuite operations on a p3 suite: wasi:http/service requests an
       filters: { suite: ['external:wasi-python-p3-fixture-tests'], runtime: ['wasmtime@49', 'node-wasi'] },
       external: [{ format: 'wasi-testsuite', path: join(dir, '..', '..', '..') }],
     });
-    results = (await runPlan(plan, { recordDir: mkdtempSync(join(tmpdir(), 'wts-runs-')) })).run.results;
+    results = (await runPlan(plan, { recordDir: tempDir('wts-runs-') })).run.results;
   }, 900_000);
 
   test('a served wasi:http/service answers the scripted requests, headers and bodies checked, on wasmtime serve', (ctx) => {

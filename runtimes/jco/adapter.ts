@@ -28,10 +28,14 @@ function jcoCommand(verb: 'run' | 'serve', inv: Invocation, options: string[]): 
   mkdirSync(dir, { recursive: true });
   const setup = join(dir, '_wasi_matrix_setup.mjs');
   writeFileSync(setup, setupModule(inv.env, inv.preopens));
+  // `jco run` starts the guest in a child Node, with V8 options taken from JCO_RUN_ARGS.
+  // V8 11 (Node 20) capped this way crashes now and then (SIGSEGV at the cap) unless its GC runs on one thread.
+  const memory = verb === 'run' && inv.memoryBytes ? `--wasm-max-mem-pages=${Math.ceil(inv.memoryBytes / 65536)} --single-threaded-gc` : undefined;
   return {
     file: process.execPath,
     args: [t.script, verb, ...options, '--jco-dir', dir, '--jco-import', setup, inv.artifact, ...inv.args],
-    env: {},
+    env: memory ? { JCO_RUN_ARGS: memory } : {},
+    ...(memory ? { memoryLimit: `JCO_RUN_ARGS=${memory}` } : {}),
   };
 }
 
@@ -61,6 +65,9 @@ const jco: RuntimeAdapter = {
   normalize(raw: RawOutcome): RawOutcome {
     const trap = /RuntimeError: (.*)/.exec(raw.stderr);
     if (trap && raw.exitCode !== 0) return { ...raw, trap: trap[1]! };
+    // V8 reports an exhausted call stack as a JS RangeError: the guest's when wasm frames overflowed.
+    const stack = /RangeError: (Maximum call stack size exceeded)\n\s+at (.*)/.exec(raw.stderr);
+    if (stack && raw.exitCode !== 0) return { ...raw, ...(/wasm-function/.test(stack[2]!) ? { trap: `call stack exhausted (${stack[1]})` } : { internalError: stack[1]! }) };
     const err = /^Error: (Unable to transpile.*|.*not a valid command component.*)$/im.exec(raw.stderr);
     if (err && raw.exitCode !== 0) return { ...raw, internalError: err[1]! };
     const compile = /CompileError: (.*?)\]?$/m.exec(raw.stderr);

@@ -19,11 +19,14 @@ const nodeWasi: RuntimeAdapter = {
 
   command(inv, where) {
     const spec = { artifact: inv.artifact, args: inv.args, env: inv.env, preopens: Object.fromEntries(inv.preopens.map((p) => [p.guest, p.host])) };
+    // V8 11 (Node 20) capped this way crashes now and then (SIGSEGV at the cap) unless its GC runs on one thread.
+    const memory = inv.memoryBytes ? [`--wasm-max-mem-pages=${Math.ceil(inv.memoryBytes / 65536)}`, '--single-threaded-gc'] : [];
     return {
       file: where.binary ?? process.execPath,
-      args: [...inv.extraFlags, '--disable-warning=ExperimentalWarning', host, JSON.stringify(spec)],
+      args: [...inv.extraFlags, ...memory, '--disable-warning=ExperimentalWarning', host, JSON.stringify(spec)],
       env: {},
       flags: inv.extraFlags,
+      ...(memory.length ? { memoryLimit: memory.join(' ') } : {}),
     };
   },
 
@@ -41,6 +44,9 @@ const nodeWasi: RuntimeAdapter = {
     if (raw.exitCode === 0) return raw;
     const trap = /RuntimeError: (.*)/.exec(raw.stderr);
     if (trap) return { ...raw, trap: trap[1]! };
+    // V8 reports an exhausted call stack as a JS RangeError: the guest's when wasm frames overflowed.
+    const stack = /RangeError: (Maximum call stack size exceeded)\n\s+at (.*)/.exec(raw.stderr);
+    if (stack) return { ...raw, ...(/wasm-function/.test(stack[2]!) ? { trap: `call stack exhausted (${stack[1]})` } : { internalError: stack[1]! }) };
     // An import node:wasi does not provide (e.g. wasi-threads' `wasi` module) is a TypeError at instantiation.
     const load = /(CompileError|LinkError|TypeError: WebAssembly\.instantiate\(\)): (.*)/.exec(raw.stderr);
     return load ? { ...raw, internalError: `Node cannot load the guest: ${load[1]}: ${load[2]}` } : raw;

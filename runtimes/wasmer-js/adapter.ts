@@ -30,10 +30,14 @@ const wasmerJs: RuntimeAdapter = {
       env: inv.env,
       preopens: inv.preopens.map((p) => ({ host: p.host, guest: remap.get(p.guest)! })),
     };
+    // The sdk compiles the guest with the host's V8, so V8's own cap applies to the guest's memory.
+    // V8 11 (Node 20) capped this way crashes now and then (SIGSEGV at the cap) unless its GC runs on one thread.
+    const memory = inv.memoryBytes ? [`--wasm-max-mem-pages=${Math.ceil(inv.memoryBytes / 65536)}`, '--single-threaded-gc'] : [];
     return {
       file: where.binary ?? process.execPath,
-      args: [host, JSON.stringify(spec)],
+      args: [...memory, host, JSON.stringify(spec)],
       env: {},
+      ...(memory.length ? { memoryLimit: memory.join(' ') } : {}),
       notes: [...remap].map(([from, to]) => `preopen ${from} placed at ${to}, and arguments naming it rewritten`),
     };
   },

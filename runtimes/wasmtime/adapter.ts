@@ -41,11 +41,12 @@ const wasmtime: RuntimeAdapter = {
     const flags = inv.target === 'p3' ? p3Flags(version) : [];
     if (flags === null) throw new Error(`wasmtime ${version} predates WASI 0.3 support (37+)`);
     const all = [...flags, ...inv.extraFlags];
-    const args = ['run', ...all];
+    const memory = inv.memoryBytes ? [`-Wmax-memory-size=${inv.memoryBytes}`] : [];
+    const args = ['run', ...all, ...memory];
     for (const [k, v] of Object.entries(inv.env)) args.push('--env', `${k}=${v}`);
     for (const p of inv.preopens) args.push('--dir', `${p.host}::${p.guest}`);
     args.push(inv.artifact, ...inv.args);
-    return { file: where.binary!, args, env: env(), flags: all };
+    return { file: where.binary!, args, env: env(), flags: all, ...(memory.length ? { memoryLimit: memory[0]! } : {}) };
   },
 
   // `serve` links wasi:cli only when asked: guests whose libc imports it (componentize-py's) need -Scli.
