@@ -123,7 +123,9 @@ export async function drive(input: DriveInput): Promise<Driven> {
     if (port === undefined && cmd.args.some((a) => a.includes('${port}'))) port = await allocatePort();
     cmd = { ...cmd, args: cmd.args.map(at), ...(cmd.flags ? { flags: cmd.flags.map((f) => f.replace(/\$\{port\}/g, '<port>')) } : {}) };
     command = cmd;
-    const child = spawnGroup({ file: cmd.file, args: cmd.args, env: cmd.env ?? {}, cwd: input.workDir }, limits.memoryBytes);
+    // The process-wide backstop only where the runtime has no cap of its own: it bounds the runtime's
+    // whole data, which a server mode's own reservations can exceed.
+    const child = spawnGroup({ file: cmd.file, args: cmd.args, env: cmd.env ?? {}, cwd: input.workDir }, cmd.memoryLimit ? undefined : limits.memoryBytes);
     const p: Proc = { child, out: { data: '', at: 0, ended: false }, err: { data: '', at: 0, ended: false }, exited: false, serve: step.serve, killedByUs: false, ...(port !== undefined ? { port } : {}) };
     const feed = (s: Proc['out']) => (chunk: string) => {
       s.data += chunk;

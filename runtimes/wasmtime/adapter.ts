@@ -52,11 +52,13 @@ const wasmtime: RuntimeAdapter = {
   // `serve` links wasi:cli only when asked: guests whose libc imports it (componentize-py's) need -Scli.
   serve(inv, where, version, port) {
     const flags = [...(inv.target === 'p3' ? (p3Flags(version) ?? []) : []), '-Scli', ...inv.extraFlags];
+    const memory = inv.memoryBytes ? [`-Wmax-memory-size=${inv.memoryBytes}`] : [];
     return {
       file: where.binary!,
-      args: ['serve', '--addr', `127.0.0.1:${port}`, ...flags, inv.artifact],
+      args: ['serve', '--addr', `127.0.0.1:${port}`, ...flags, ...memory, inv.artifact],
       env: env(),
       flags,
+      ...(memory.length ? { memoryLimit: memory[0]! } : {}),
     };
   },
 
