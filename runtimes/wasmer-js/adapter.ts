@@ -1,13 +1,19 @@
-import { join, posix } from 'node:path';
+import { join, posix, resolve } from 'node:path';
 import { npmTool } from '../../src/npm-bin.ts';
 import { ROOT } from '../../src/paths.ts';
+import { coldOnly, warmCommand, warmHostError } from '../../src/warm-host.ts';
 import type { RawOutcome, RuntimeAdapter } from '../../src/types.ts';
 
 const host = join(ROOT, 'runtimes', 'wasmer-js', 'host.mjs');
+const prepare = join(ROOT, 'runtimes', 'wasmer-js', 'prepare.mjs');
 /** The sdk's sandbox accepts files only under /workspace. */
 const MOUNT = '/workspace';
 
-/** @wasmer/sdk (Wasmer + WASIX compiled to wasm) in a child Node process. */
+/**
+ * @wasmer/sdk (Wasmer + WASIX compiled to wasm): each cell's guest runs host.mjs in a fresh worker
+ * of a warm host that compiled the sdk once (src/warm-host.ts), or, with WASI_MATRIX_COLD=1, in a
+ * child Node process of its own.
+ */
 const wasmerJs: RuntimeAdapter = {
   id: 'wasmer-js',
   targets: {
@@ -22,7 +28,7 @@ const wasmerJs: RuntimeAdapter = {
     return { available: true, version: t.version, path: t.dir };
   },
 
-  command(inv, where) {
+  async command(inv, where, version) {
     const remap = new Map(inv.preopens.map((p) => [p.guest, posix.join(MOUNT, p.guest)]));
     const spec = {
       artifact: inv.artifact,
@@ -30,15 +36,17 @@ const wasmerJs: RuntimeAdapter = {
       env: inv.env,
       preopens: inv.preopens.map((p) => ({ host: p.host, guest: remap.get(p.guest)! })),
     };
-    return {
-      file: where.binary ?? process.execPath,
-      args: [host, JSON.stringify(spec)],
-      env: {},
-      notes: [...remap].map(([from, to]) => `preopen ${from} placed at ${to}, and arguments naming it rewritten`),
-    };
+    const notes = [...remap].map(([from, to]) => `preopen ${from} placed at ${to}, and arguments naming it rewritten`);
+    const node = where.binary ?? process.execPath;
+    if (coldOnly()) return { file: node, args: [host, JSON.stringify(spec)], env: {}, notes };
+    // The host's working folder is not the cell's.
+    const warm = await warmCommand({ label: `wasmer-js@${version}`, node, execArgv: [], guest: host, prepare }, JSON.stringify({ ...spec, artifact: resolve(inv.workDir, inv.artifact) }));
+    return { ...warm, notes: [...notes, ...(warm.notes ?? [])] };
   },
 
   normalize(raw: RawOutcome): RawOutcome {
+    const warm = warmHostError(raw);
+    if (warm) return warm;
     const trap = /RuntimeError: (?:js: )?(.*)/.exec(raw.stderr);
     if (trap && raw.exitCode !== 0) return { ...raw, trap: trap[1]! };
     const err = /^wasmer-js host error: (.*)$/m.exec(raw.stderr);

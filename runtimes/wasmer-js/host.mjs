@@ -1,8 +1,10 @@
 // Runs one WASI module in an @wasmer/sdk sandbox. The sdk has no host-directory
 // mounts, so preopened fixture trees are copied in as sandbox files. Output is
-// streamed as it comes, so the harness's output cap and timeout see it live.
+// streamed as it comes, so the harness's output cap and timeout see it live. In a warm host's
+// worker, the sdk is initialised from the host's compiled copy of its wasm (prepare.mjs).
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { workerData } from 'node:worker_threads';
 import { Wasmer } from '@wasmer/sdk';
 
 const spec = JSON.parse(process.argv[2]);
@@ -20,7 +22,7 @@ async function collect(hostDir, guestDir, files, dirs) {
 const files = {};
 const dirs = [];
 for (const p of spec.preopens) await collect(p.host, p.guest, files, dirs);
-const wasmer = new Wasmer({ cache: false });
+const wasmer = new Wasmer({ cache: false, ...(workerData?.wasm ? { wasm: workerData.wasm } : {}) });
 let sandbox;
 try {
   const pkg = await wasmer.packages.create({

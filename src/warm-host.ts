@@ -1,0 +1,96 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from './paths.ts';
+import type { CommandSpec, RawOutcome } from './types.ts';
+
+const server = join(ROOT, 'src', 'warm-host', 'server.mjs');
+const client = join(ROOT, 'src', 'warm-host', 'client.mjs');
+
+/** What a warm host runs: one guest module per worker, under this Node and these flags. */
+export interface WarmHostSpec {
+  /** Names the host in notes and keys it: runtime id and version. */
+  label: string;
+  node: string;
+  /** Node flags of the host process (and so of its workers): V8 switches are per process. */
+  execArgv: string[];
+  /** The module a worker runs for one guest: it reads its spec from process.argv[2], uses the worker's stdio and sets the exit code. */
+  guest: string;
+  /** A module whose default export makes, once per host, the `workerData` every worker gets (e.g. a compiled runtime). */
+  prepare?: string;
+}
+
+interface Host {
+  child: ChildProcess;
+  socket: string;
+  ready: Promise<void>;
+}
+
+const hosts = new Map<string, Host>();
+
+function start(spec: WarmHostSpec): Host {
+  const socket = join(mkdtempSync(join(tmpdir(), 'wasi-matrix-warm-')), 'host.sock');
+  const args = [...spec.execArgv, server, socket, String(process.pid), spec.guest, ...(spec.prepare ? [spec.prepare] : [])];
+  // Its own process group: the driver kills a cell's group, never the host. Our end of its stdin
+  // stays open as long as we live; when we go, it goes.
+  const child = spawn(spec.node, args, { detached: true, stdio: ['pipe', 'pipe', 'pipe'], env: {} });
+  const ready = new Promise<void>((resolve, reject) => {
+    let err = '';
+    child.stderr!.on('data', (d) => (err += d));
+    child.stdout!.on('data', (d) => String(d).includes('ready') && resolve());
+    child.on('error', reject);
+    child.on('exit', (code, signal) => reject(new Error(`the ${spec.label} warm host exited (${signal ?? code}) before it was ready: ${err.trim().slice(-500)}`)));
+  });
+  const host = { child, socket, ready };
+  void ready.then(() => {
+    for (const s of [child.stdin, child.stdout, child.stderr]) (s as unknown as { unref(): void }).unref();
+    child.unref();
+  }, () => {});
+  return host;
+}
+
+/** A host that is running and still takes guests (it removes its socket when it stops taking them). */
+async function hostFor(spec: WarmHostSpec): Promise<Host> {
+  const key = JSON.stringify(spec);
+  let host = hosts.get(key);
+  const gone = host && (host.child.exitCode !== null || host.child.signalCode !== null);
+  if (!host || gone) {
+    host = start(spec);
+    hosts.set(key, host);
+  }
+  try {
+    await host.ready;
+  } catch (e) {
+    hosts.delete(key);
+    throw e;
+  }
+  if (!existsSync(host.socket)) {
+    hosts.delete(key);
+    return hostFor(spec);
+  }
+  return host;
+}
+
+/**
+ * The command for one cell run by a warm host: a small client that the driver starts and limits
+ * like any runtime process; the guest runs in a fresh worker of the host, started on first use.
+ */
+export async function warmCommand(spec: WarmHostSpec, guestArgv: string): Promise<CommandSpec> {
+  const host = await hostFor(spec);
+  return {
+    file: spec.node,
+    args: [client, host.socket, guestArgv],
+    env: {},
+    notes: [`run in a fresh worker of a warm ${spec.label} host`],
+  };
+}
+
+/** WASI_MATRIX_COLD=1: every cell starts its runtime afresh (what the warm paths are compared with). */
+export const coldOnly = () => process.env.WASI_MATRIX_COLD === '1';
+
+/** The warm host failing is the harness's fault, not the guest's. */
+export function warmHostError(raw: RawOutcome): RawOutcome | null {
+  const m = /^(wasi-matrix warm host.*)$/m.exec(raw.stderr);
+  return m ? { ...raw, harnessError: m[1]! } : null;
+}

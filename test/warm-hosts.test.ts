@@ -1,0 +1,80 @@
+// The warm paths (jco's cached transpile, wasmer-js's warm host) against the cold ones they replace
+// (WASI_MATRIX_COLD=1): real cells, the same statuses; a hung guest is killed without harming the
+// host's next guest.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Filters } from '../src/filters.ts';
+import { ROOT } from '../src/paths.ts';
+import { makePlan, runPlan } from '../src/runner.ts';
+import type { Result } from '../src/types.ts';
+
+async function run(filters: Filters, cold: boolean): Promise<Result[]> {
+  const plan = await makePlan({ root: ROOT, filters });
+  if (cold) process.env.WASI_MATRIX_COLD = '1';
+  try {
+    return (await runPlan(plan, { recordDir: mkdtempSync(join(tmpdir(), 'warm-hosts-')) })).run.results;
+  } finally {
+    delete process.env.WASI_MATRIX_COLD;
+  }
+}
+
+const ran = (rs: Result[]) => rs.filter((r) => r.run);
+const statuses = (rs: Result[]) => Object.fromEntries(rs.map((r) => [r.key, r.status]));
+const notes = (r: Result) => r.run?.notes.join('\n') ?? '';
+
+const SAMPLE: Filters[] = [
+  { suite: ['cli'], language: ['c', 'go'], runtime: ['jco', 'wasmer-js'] },
+  { suite: ['selftest'], language: ['c'], runtime: ['wasmer-js'] },
+];
+
+describe('warm paths give the statuses of the cold ones', () => {
+  const warm: Result[] = [];
+  const cold: Result[] = [];
+  beforeAll(async () => {
+    for (const f of SAMPLE) {
+      cold.push(...(await run(f, true)));
+      warm.push(...(await run(f, false)));
+    }
+  });
+
+  test('the sample ran real cells on both runtimes', () => {
+    expect(new Set(ran(warm).map((r) => r.runtime))).toEqual(new Set(['jco', 'wasmer-js']));
+    expect(ran(warm).length).toBeGreaterThanOrEqual(10);
+  });
+
+  test('every cell has the same status warm and cold', () => {
+    expect(statuses(warm)).toEqual(statuses(cold));
+  });
+
+  test('the warm cells took the warm paths, the cold ones did not', () => {
+    for (const r of ran(warm)) expect(notes(r), r.key).toMatch(r.runtime === 'jco' ? /transpiled/ : /warm wasmer-js@/);
+    for (const r of ran(cold)) expect(notes(r), r.key).not.toMatch(/transpiled|warm/);
+  });
+
+  test('jco runs a cached transpile with the preview2-shim jco itself resolves', () => {
+    const r = ran(warm).find((x) => x.runtime === 'jco')!;
+    expect(r.run!.argv[1]).toMatch(/jco\/[0-9a-f]{64}\/_run\.mjs$/);
+  });
+
+  test('traps, timeouts and the output cap are classified as before', () => {
+    const byCase = (c: string) => warm.find((r) => r.case === c && r.runtime === 'wasmer-js')!;
+    expect(byCase('hang').status).toBe('TIMEOUT');
+    expect(byCase('trap').status).toBe('CRASH');
+    expect(byCase('trap').reason).toMatch(/trap: .*unreachable/i);
+    expect(byCase('flood').status).toBe('CRASH');
+    expect(byCase('flood').reason).toMatch(/output limit/);
+  });
+});
+
+describe('a warm host outlives the guests it kills', () => {
+  test('after a hung guest is killed at its deadline, the same host runs the next guest', async () => {
+    const [hang] = await run({ suite: ['selftest'], case: ['hang'], language: ['c'], runtime: ['wasmer-js'] }, false);
+    const next = await run({ suite: ['cli'], case: ['args'], language: ['c'], runtime: ['wasmer-js'] }, false);
+    expect(hang!.status).toBe('TIMEOUT');
+    expect(next[0]!.status).toBe('PASS');
+    // The client's argv names the host's socket: the same host served both.
+    expect(next[0]!.run!.argv[2]).toBe(hang!.run!.argv[2]);
+  });
+});
