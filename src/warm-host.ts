@@ -15,8 +15,10 @@ export interface WarmHostSpec {
   node: string;
   /** Node flags of the host process (and so of its workers): V8 switches are per process. */
   execArgv: string[];
-  /** The module a worker runs for one guest: it reads its spec from process.argv[2], uses the worker's stdio and sets the exit code. */
+  /** The runtime's guest module: its default export `run(spec, io, prepared)` runs one guest and resolves to its exit code. */
   guest: string;
+  /** How many guests a worker may run, one after another (each ended by itself); 1: a fresh worker for every guest. */
+  perWorker: number;
   /** A module whose default export makes, once per host, the `workerData` every worker gets (e.g. a compiled runtime). */
   prepare?: string;
 }
@@ -31,7 +33,7 @@ const hosts = new Map<string, Host>();
 
 function start(spec: WarmHostSpec): Host {
   const socket = join(mkdtempSync(join(tmpdir(), 'wasi-matrix-warm-')), 'host.sock');
-  const args = [...spec.execArgv, server, socket, String(process.pid), spec.guest, ...(spec.prepare ? [spec.prepare] : [])];
+  const args = [...spec.execArgv, server, socket, String(process.pid), spec.guest, String(spec.perWorker), ...(spec.prepare ? [spec.prepare] : [])];
   // Its own process group: the driver kills a cell's group, never the host. Our end of its stdin
   // stays open as long as we live; when we go, it goes.
   const child = spawn(spec.node, args, { detached: true, stdio: ['pipe', 'pipe', 'pipe'], env: {} });
@@ -82,7 +84,7 @@ export async function warmCommand(spec: WarmHostSpec, guestArgv: string): Promis
     file: spec.node,
     args: [client, host.socket, guestArgv],
     env: {},
-    notes: [`run in a fresh worker of a warm ${spec.label} host`],
+    notes: [`run by a warm ${spec.label} host (a worker runs up to ${spec.perWorker} guests, each in a fresh instance)`],
   };
 }
 

@@ -5,14 +5,17 @@ import { coldOnly, warmCommand, warmHostError } from '../../src/warm-host.ts';
 import type { RawOutcome, RuntimeAdapter } from '../../src/types.ts';
 
 const host = join(ROOT, 'runtimes', 'wasmer-js', 'host.mjs');
+const warmGuest = join(ROOT, 'runtimes', 'wasmer-js', 'warm.mjs');
 const prepare = join(ROOT, 'runtimes', 'wasmer-js', 'prepare.mjs');
+/** Guests per worker of the warm host: each runs in a fresh sandbox; a worker killed or crashed is never reused. */
+const PER_WORKER = 20;
 /** The sdk's sandbox accepts files only under /workspace. */
 const MOUNT = '/workspace';
 
 /**
- * @wasmer/sdk (Wasmer + WASIX compiled to wasm): each cell's guest runs host.mjs in a fresh worker
- * of a warm host that compiled the sdk once (src/warm-host.ts), or, with WASI_MATRIX_COLD=1, in a
- * child Node process of its own.
+ * @wasmer/sdk (Wasmer + WASIX compiled to wasm): each cell's guest runs in a fresh sandbox, in a
+ * worker of a warm host that compiled the sdk once (src/warm-host.ts, warm.mjs), or, with
+ * WASI_MATRIX_COLD=1, in a child Node process of its own with a fresh sdk client (host.mjs).
  */
 const wasmerJs: RuntimeAdapter = {
   id: 'wasmer-js',
@@ -40,8 +43,8 @@ const wasmerJs: RuntimeAdapter = {
     const node = where.binary ?? process.execPath;
     if (coldOnly()) return { file: node, args: [host, JSON.stringify(spec)], env: {}, notes };
     // The host's working folder is not the cell's.
-    const warm = await warmCommand({ label: `wasmer-js@${version}`, node, execArgv: [], guest: host, prepare }, JSON.stringify({ ...spec, artifact: resolve(inv.workDir, inv.artifact) }));
-    return { ...warm, notes: [...notes, ...(warm.notes ?? [])] };
+    const cmd = await warmCommand({ label: `wasmer-js@${version}`, node, execArgv: [], guest: warmGuest, perWorker: PER_WORKER, prepare }, JSON.stringify({ ...spec, artifact: resolve(inv.workDir, inv.artifact) }));
+    return { ...cmd, notes: [...notes, ...(cmd.notes ?? [])] };
   },
 
   normalize(raw: RawOutcome): RawOutcome {
