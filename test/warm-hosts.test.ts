@@ -1,9 +1,10 @@
 // The warm paths (jco's cached transpile, wasmer-js's warm host) against the cold ones they replace
 // (WASI_MATRIX_COLD=1): real cells, the same statuses; a hung guest is killed without harming the
 // host's next guest.
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { execa } from 'execa';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Filters } from '../src/filters.ts';
 import { ROOT } from '../src/paths.ts';
@@ -27,6 +28,7 @@ const notes = (r: Result) => r.run?.notes.join('\n') ?? '';
 const SAMPLE: Filters[] = [
   { suite: ['cli'], language: ['c', 'go'], runtime: ['jco', 'wasmer-js'] },
   { suite: ['selftest'], language: ['c'], runtime: ['wasmer-js'] },
+  { suite: ['http'], case: ['serve'], language: ['rust'], runtime: ['jco'] },
 ];
 
 describe('warm paths give the statuses of the cold ones', () => {
@@ -76,5 +78,35 @@ describe('a warm host outlives the guests it kills', () => {
     expect(next[0]!.status).toBe('PASS');
     // The client's argv names the host's socket: the same host served both.
     expect(next[0]!.run!.argv[2]).toBe(hang!.run!.argv[2]);
+  });
+});
+
+describe('a warm host never outlives the run that started it', () => {
+  test('when its starter is killed outright, the host goes and takes its socket with it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warm-starter-'));
+    const starter = join(dir, 'starter.mts');
+    writeFileSync(starter, `
+      import { warmCommand } from ${JSON.stringify(join(ROOT, 'src', 'warm-host.ts'))};
+      const cmd = await warmCommand({ label: 'test', node: process.execPath, execArgv: [], guest: ${JSON.stringify(join(ROOT, 'runtimes', 'wasmer-js', 'warm.mjs'))}, perWorker: 1 }, '{}');
+      console.log(cmd.args[1]);
+      setInterval(() => {}, 1000);
+    `);
+    const child = execa(process.execPath, ['--import', 'tsx', starter], { cwd: ROOT, reject: false });
+    const socket = await new Promise<string>((resolve) => child.stdout!.once('data', (d) => resolve(String(d).trim())));
+    const hosts = () => readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((p) => {
+      try {
+        return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(socket);
+      } catch {
+        return false;
+      }
+    });
+    expect(existsSync(socket)).toBe(true);
+    expect(hosts()).toHaveLength(1);
+    child.kill('SIGKILL');
+    await child;
+    const deadline = Date.now() + 5000;
+    while (hosts().length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(hosts()).toEqual([]);
+    expect(existsSync(dirname(socket))).toBe(false);
   });
 });
