@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, realpath, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { sha256 } from './hash.ts';
+import { fileSha256, sha256 } from './hash.ts';
 import { cacheDir } from './paths.ts';
 
 /** A folder a runtime made once from an artifact (transpiled JS, precompiled code), kept in the cache. */
@@ -46,5 +46,20 @@ export function prepared(kind: string, parts: unknown, make: (dir: string) => Pr
     // A failure is not remembered: the next cell may try again.
     p.catch(() => pending.delete(dir));
   }
+  return p;
+}
+
+/**
+ * WASI_MATRIX_COLD=1: every cell starts its runtime as a user would, with no prepared folder and
+ * no warm host (what the fast paths are compared with).
+ */
+export const coldOnly = () => process.env.WASI_MATRIX_COLD === '1';
+
+const shas = new Map<string, Promise<string>>();
+/** An artifact's hash, once per process: artifacts live in the content-addressed build cache. */
+export async function artifactSha(path: string): Promise<string> {
+  const real = await realpath(path);
+  let p = shas.get(real);
+  if (!p) shas.set(real, (p = fileSha256(real)));
   return p;
 }

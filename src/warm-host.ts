@@ -88,9 +88,6 @@ export async function warmCommand(spec: WarmHostSpec, guestArgv: string): Promis
   };
 }
 
-/** WASI_MATRIX_COLD=1: every cell starts its runtime afresh (what the warm paths are compared with). */
-export const coldOnly = () => process.env.WASI_MATRIX_COLD === '1';
-
 /** The warm host failing is the harness's fault, not the guest's. */
 export function warmHostError(raw: RawOutcome): RawOutcome | null {
   const m = /^(wasi-matrix warm host.*)$/m.exec(raw.stderr);

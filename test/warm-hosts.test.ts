@@ -1,6 +1,6 @@
-// The warm paths (jco's cached transpile, wasmer-js's warm host) against the cold ones they replace
-// (WASI_MATRIX_COLD=1): real cells, the same statuses; a hung guest is killed without harming the
-// host's next guest.
+// The fast paths (jco's cached transpile, wasmer-js's warm host, wasmtime's precompiled modules)
+// against the cold ones they replace (WASI_MATRIX_COLD=1): real cells, the same statuses; a hung
+// guest is killed without harming the host's next guest; a host never outlives its run.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -29,9 +29,11 @@ const SAMPLE: Filters[] = [
   { suite: ['cli'], language: ['c', 'go'], runtime: ['jco', 'wasmer-js'] },
   { suite: ['selftest'], language: ['c'], runtime: ['wasmer-js'] },
   { suite: ['http'], case: ['serve'], language: ['rust'], runtime: ['jco'] },
+  { suite: ['cli'], language: ['c', 'go'], runtime: ['wasmtime@49'] },
 ];
+const FAST = { jco: /transpiled/, 'wasmer-js': /warm wasmer-js@/, wasmtime: /precompiled/ } as Record<string, RegExp>;
 
-describe('warm paths give the statuses of the cold ones', () => {
+describe('fast paths give the statuses of the cold ones', () => {
   const warm: Result[] = [];
   const cold: Result[] = [];
   beforeAll(async () => {
@@ -42,7 +44,7 @@ describe('warm paths give the statuses of the cold ones', () => {
   });
 
   test('the sample ran real cells on both runtimes', () => {
-    expect(new Set(ran(warm).map((r) => r.runtime))).toEqual(new Set(['jco', 'wasmer-js']));
+    expect(new Set(ran(warm).map((r) => r.runtime))).toEqual(new Set(Object.keys(FAST)));
     expect(ran(warm).length).toBeGreaterThanOrEqual(10);
   });
 
@@ -51,8 +53,8 @@ describe('warm paths give the statuses of the cold ones', () => {
   });
 
   test('the warm cells took the warm paths, the cold ones did not', () => {
-    for (const r of ran(warm)) expect(notes(r), r.key).toMatch(r.runtime === 'jco' ? /transpiled/ : /warm wasmer-js@/);
-    for (const r of ran(cold)) expect(notes(r), r.key).not.toMatch(/transpiled|warm/);
+    for (const r of ran(warm)) expect(notes(r), r.key).toMatch(FAST[r.runtime]!);
+    for (const r of ran(cold)) expect(notes(r), r.key).not.toMatch(/transpiled|warm|precompiled/);
   });
 
   test('jco runs a cached transpile with the preview2-shim jco itself resolves', () => {

@@ -3,10 +3,10 @@ import { copyFile, mkdir, realpath, symlink, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module';
 import { basename, extname, join, resolve } from 'node:path';
 import { execa } from 'execa';
-import { fileSha256, sha256 } from '../../src/hash.ts';
+import { sha256 } from '../../src/hash.ts';
 import { npmTool, type NpmTool } from '../../src/npm-bin.ts';
 import { ROOT } from '../../src/paths.ts';
-import { prepared } from '../../src/prepared.ts';
+import { artifactSha, coldOnly, prepared } from '../../src/prepared.ts';
 import type { CommandSpec, Invocation, RawOutcome, RuntimeAdapter } from '../../src/types.ts';
 
 const here = join(ROOT, 'runtimes', 'jco');
@@ -62,14 +62,6 @@ function packageOf(t: NpmTool, pkg: string): { dir: string; version: string } | 
   return dir ? { dir, version: (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version } : null;
 }
 
-const shas = new Map<string, Promise<string>>();
-/** Artifacts live in the content-addressed build cache: hashed once per process. */
-function artifactSha(path: string): Promise<string> {
-  let p = shas.get(path);
-  if (!p) shas.set(path, (p = fileSha256(path)));
-  return p;
-}
-
 /**
  * The component transpiled once per (artifact, jco version, options) into the cache, laid out as
  * `jco run` lays out its folder: the JS and core modules, a package.json making them ES modules,
@@ -104,7 +96,7 @@ async function transpiled(inv: Invocation) {
  */
 async function jcoCommand(verb: 'run' | 'serve', inv: Invocation, port?: number): Promise<CommandSpec> {
   const options = port === undefined ? [] : ['--host', '127.0.0.1', '--port', String(port)];
-  if (process.env.WASI_MATRIX_COLD === '1') return coldCommand(verb, inv, options);
+  if (coldOnly()) return coldCommand(verb, inv, options);
   let prep;
   try {
     prep = await transpiled(inv);

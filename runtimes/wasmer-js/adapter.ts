@@ -1,7 +1,8 @@
 import { join, posix, resolve } from 'node:path';
 import { npmTool } from '../../src/npm-bin.ts';
 import { ROOT } from '../../src/paths.ts';
-import { coldOnly, warmCommand, warmHostError } from '../../src/warm-host.ts';
+import { coldOnly } from '../../src/prepared.ts';
+import { warmCommand, warmHostError } from '../../src/warm-host.ts';
 import type { RawOutcome, RuntimeAdapter } from '../../src/types.ts';
 
 const host = join(ROOT, 'runtimes', 'wasmer-js', 'host.mjs');
