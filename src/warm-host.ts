@@ -37,19 +37,21 @@ function start(spec: WarmHostSpec): Host {
   // Its own process group: the driver kills a cell's group, never the host. Our end of its stdin
   // stays open as long as we live; when we go, it goes.
   const child = spawn(spec.node, args, { detached: true, stdio: ['pipe', 'pipe', 'pipe'], env: {} });
+  let err = '';
+  const keep = (d: Buffer) => (err += d);
+  child.stderr!.on('data', keep);
   const ready = new Promise<void>((resolve, reject) => {
-    let err = '';
-    child.stderr!.on('data', (d) => (err += d));
     child.stdout!.on('data', (d) => String(d).includes('ready') && resolve());
     child.on('error', reject);
     child.on('exit', (code, signal) => reject(new Error(`the ${spec.label} warm host exited (${signal ?? code}) before it was ready: ${err.trim().slice(-500)}`)));
   });
-  const host = { child, socket, ready };
+  // Once ready, the host must not keep the run alive: it goes when the run does.
   void ready.then(() => {
+    child.stderr!.off('data', keep);
     for (const s of [child.stdin, child.stdout, child.stderr]) (s as unknown as { unref(): void }).unref();
     child.unref();
   }, () => {});
-  return host;
+  return { child, socket, ready };
 }
 
 /** A host that is running and still takes guests (it removes its socket when it stops taking them). */

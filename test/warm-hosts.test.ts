@@ -1,12 +1,14 @@
 // The fast paths (jco's cached transpile, wasmer-js's warm host, wasmtime's precompiled modules)
 // against the cold ones they replace (WASI_MATRIX_COLD=1): real cells, the same statuses; a hung
 // guest is killed without harming the host's next guest; a host never outlives its run.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Filters } from '../src/filters.ts';
+import { npmTool, type NpmTool } from '../src/npm-bin.ts';
 import { ROOT } from '../src/paths.ts';
 import { makePlan, runPlan } from '../src/runner.ts';
 import type { Result } from '../src/types.ts';
@@ -60,6 +62,10 @@ describe('fast paths give the statuses of the cold ones', () => {
   test('jco runs a cached transpile with the preview2-shim jco itself resolves', () => {
     const r = ran(warm).find((x) => x.runtime === 'jco')!;
     expect(r.run!.argv[1]).toMatch(/jco\/[0-9a-f]{64}\/_run\.mjs$/);
+    const jco = npmTool('@bytecodealliance/jco') as NpmTool;
+    const theirs = createRequire(join(jco.dir, 'package.json')).resolve('@bytecodealliance/preview2-shim/cli');
+    const ours = join(dirname(r.run!.argv[1]!), 'node_modules', '@bytecodealliance', 'preview2-shim');
+    expect(realpathSync(theirs).startsWith(`${realpathSync(ours)}/`)).toBe(true);
   });
 
   test('traps, timeouts and the output cap are classified as before', () => {
