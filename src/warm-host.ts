@@ -7,6 +7,13 @@ import type { CommandSpec, RawOutcome } from './types.ts';
 
 const server = join(ROOT, 'src', 'warm-host', 'server.mjs');
 const client = join(ROOT, 'src', 'warm-host', 'client.mjs');
+/** A host with no guest for this long exits by itself. */
+const IDLE_MS = 20_000;
+/**
+ * We hand out a host only within half that of its last use, so that it never goes between our
+ * choosing it and the cell's client connecting: a host left longer fades out on its own.
+ */
+const REUSE_MS = IDLE_MS / 2;
 
 /** What a warm host runs: one guest module per worker, under this Node and these flags. */
 export interface WarmHostSpec {
@@ -27,13 +34,14 @@ interface Host {
   child: ChildProcess;
   socket: string;
   ready: Promise<void>;
+  lastUsed: number;
 }
 
 const hosts = new Map<string, Host>();
 
 function start(spec: WarmHostSpec): Host {
   const socket = join(mkdtempSync(join(tmpdir(), 'wasi-matrix-warm-')), 'host.sock');
-  const args = [...spec.execArgv, server, socket, String(process.pid), spec.guest, String(spec.perWorker), ...(spec.prepare ? [spec.prepare] : [])];
+  const args = [...spec.execArgv, server, socket, String(process.pid), String(IDLE_MS), spec.guest, String(spec.perWorker), ...(spec.prepare ? [spec.prepare] : [])];
   // Its own process group: the driver kills a cell's group, never the host. Our end of its stdin
   // stays open as long as we live; when we go, it goes.
   const child = spawn(spec.node, args, { detached: true, stdio: ['pipe', 'pipe', 'pipe'], env: {} });
@@ -51,14 +59,14 @@ function start(spec: WarmHostSpec): Host {
     for (const s of [child.stdin, child.stdout, child.stderr]) (s as unknown as { unref(): void }).unref();
     child.unref();
   }, () => {});
-  return { child, socket, ready };
+  return { child, socket, ready, lastUsed: Date.now() };
 }
 
 /** A host that is running and still takes guests (it removes its socket when it stops taking them). */
 async function hostFor(spec: WarmHostSpec): Promise<Host> {
   const key = JSON.stringify(spec);
   let host = hosts.get(key);
-  const gone = host && (host.child.exitCode !== null || host.child.signalCode !== null);
+  const gone = host && (host.child.exitCode !== null || host.child.signalCode !== null || Date.now() - host.lastUsed > REUSE_MS);
   if (!host || gone) {
     host = start(spec);
     hosts.set(key, host);
@@ -73,6 +81,7 @@ async function hostFor(spec: WarmHostSpec): Promise<Host> {
     hosts.delete(key);
     return hostFor(spec);
   }
+  host.lastUsed = Date.now();
   return host;
 }
 

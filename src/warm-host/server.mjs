@@ -6,15 +6,14 @@
 // A closed connection before the end (the cell's client killed by the driver's deadline or output
 // cap) terminates that guest's worker, and only that one; a worker that dies is not reused.
 // The host exits when the process that started it is gone, or when it has been idle for a while.
-// Usage: node server.mjs <socket> <runner pid> <guest module> <guests per worker> [prepare module]
+// Usage: node server.mjs <socket> <runner pid> <idle ms> <guest module> <guests per worker> [prepare module]
 import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { inspect } from 'node:util';
 import { Worker } from 'node:worker_threads';
 
-const [socketPath, runnerPid, guest, perWorker, prepareModule] = process.argv.slice(2);
-const IDLE_MS = 20_000;
+const [socketPath, runnerPid, idleMs, guest, perWorker, prepareModule] = process.argv.slice(2);
 /** A worker that does not stop this long after terminate() is stuck in a system call. */
 const STUCK_MS = 5_000;
 const prepared = prepareModule ? await (await import(prepareModule)).default() : undefined;
@@ -30,7 +29,7 @@ function shutdown() {
 
 function rest() {
   clearTimeout(idleTimer);
-  if (busy === 0) idleTimer = setTimeout(shutdown, IDLE_MS);
+  if (busy === 0) idleTimer = setTimeout(shutdown, Number(idleMs));
 }
 
 function frame(type, bytes) {
