@@ -31,6 +31,8 @@ const SAMPLE: Filters[] = [
   { suite: ['cli'], language: ['c', 'go'], runtime: ['jco', 'wasmer-js'] },
   { suite: ['selftest'], language: ['c'], runtime: ['wasmer-js'] },
   { suite: ['http'], case: ['serve'], language: ['rust'], runtime: ['jco'] },
+  // A witness of argv fidelity: this guest's crash under jco follows the length of argv[0].
+  { suite: ['fs'], case: ['readdir-large'], language: ['go'], runtime: ['jco'] },
   { suite: ['cli'], language: ['c', 'go'], runtime: ['wasmtime@49'] },
 ];
 const FAST = { jco: /transpiled/, 'wasmer-js': /warm wasmer-js@/, wasmtime: /precompiled/ } as Record<string, RegExp>;

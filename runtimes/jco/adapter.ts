@@ -105,6 +105,8 @@ async function jcoCommand(verb: 'run' | 'serve', inv: Invocation, port?: number)
     return { ...coldCommand(verb, inv, options), notes: [`transpiling ahead failed (${why}); ran jco ${verb} as is`] };
   }
   const setup = {
+    // `jco run` writes its runner into <cell>/jco/ and the guest sees that script's path as argv[0].
+    argv0: join(inv.workDir, 'jco', '_run.js'),
     name: basename(inv.artifact, extname(inv.artifact)), module: `${MODULE}.js`, env: inv.env, preopens: inv.preopens,
     ...(port === undefined ? {} : { serve: { host: '127.0.0.1', port } }),
   };

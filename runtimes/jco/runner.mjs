@@ -2,13 +2,15 @@
 // output: preview2-shim (the copy jco resolves, linked beside this file) is configured first with
 // exactly the case's environment and preopens, then the component is imported and its
 // wasi:cli/run export called, or its incoming-handler served.
-// Usage: node _run.mjs <setup-json> [guest args...]; the setup argument is taken out of argv
-// before the shim reads it, so the guest sees this script's path and its own arguments.
+// Usage: node _run.mjs <setup-json> [guest args...]. The guest's argv is the one `jco run` gives
+// it: the path of jco's runner script in the cell's folder (setup.argv0), then its arguments.
+// (It matters beyond argv[0] itself: a guest's memory layout follows its arguments' lengths.)
 import process from 'node:process';
 
 const setup = JSON.parse(process.argv.splice(2, 1)[0]);
-const { _setEnv, _setCwd } = await import('@bytecodealliance/preview2-shim/cli');
+const { _setEnv, _setCwd, _setArgs } = await import('@bytecodealliance/preview2-shim/cli');
 const { _setPreopens, _addPreopen } = await import('@bytecodealliance/preview2-shim/filesystem');
+_setArgs([setup.argv0, ...process.argv.slice(2)]);
 _setEnv(setup.env);
 _setCwd(undefined);
 _setPreopens({});
