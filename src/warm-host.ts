@@ -87,7 +87,8 @@ async function hostFor(spec: WarmHostSpec): Promise<Host> {
 
 /**
  * The command for one cell run by a warm host: a small client that the driver starts and limits
- * like any runtime process; the guest runs in a fresh worker of the host, started on first use.
+ * like any runtime process; the guest runs in a worker of the host (started on first use), in a
+ * fresh instance of the runtime's sandbox.
  */
 export async function warmCommand(spec: WarmHostSpec, guestArgv: string): Promise<CommandSpec> {
   const host = await hostFor(spec);
