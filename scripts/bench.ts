@@ -1,6 +1,6 @@
 // npm run bench: the speed and memory figures, measured (never asserted by a test).
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { benchExternal } from '../src/bench-external.ts';
 import { benchHistory } from '../src/bench-history.ts';
@@ -22,8 +22,11 @@ const HELP = `Usage: npm run bench -- [filters] [--repeat=N]
        npm run bench -- --external=wasi-testsuite=PATH --runtime=ID[@VERSION] [--reference=CHECKOUT]
 
 Plans and runs the filtered matrix N times (default 2; the first may build, the rest
-must not) and reports wall time, builds, cells per second, median run time per runtime
-and the harness's peak memory into reports/bench.json.
+must not) and reports wall time, builds, cells per second, the sum of the cells' run times
+(Σ raw), how close the run came to the machine's limit (run wall / (Σ raw / cores); 1 = every
+core busy with runtime work all along), median run time per runtime, the load average (the
+machine may be shared) and the harness's peak memory into reports/bench.json.
+WASI_MATRIX_COLD=1 measures the cold paths (a fresh runtime process per cell) for comparison.
 
 With --history: makes NIGHTS synthetic nights from the largest committed run, stores them
 compactly (npm run store), and times npm run report over all of them ("history").
@@ -63,27 +66,35 @@ await main('bench', async () => {
   }
   const filters = Object.keys(filtersFrom(values)).length ? filtersFrom(values) : { suite: ['cli'] };
   const repeat = Number(values.repeat ?? 2);
+  const cores = cpus().length;
   const rounds = [];
   for (let i = 0; i < repeat; i++) {
     const t0 = performance.now();
+    const loadBefore = loadavg()[0]!;
     const plan = await makePlan({ root: ROOT, filters });
     const planMs = performance.now() - t0;
     const s = await runPlan(plan, { recordDir: mkdtempSync(join(tmpdir(), 'bench-')) });
     const wallMs = performance.now() - t0;
+    const runWallMs = wallMs - planMs;
     const ran = s.run.results.filter((r) => r.durations.runMs > 0);
+    const sumRunMs = ran.reduce((n, r) => n + r.durations.runMs, 0);
     const perRuntime = Object.fromEntries(
       [...new Set(ran.map((r) => r.runtimeLabel))].sort().map((rt) => [rt, median(ran.filter((r) => r.runtimeLabel === rt).map((r) => r.durations.runMs))]),
     );
     rounds.push({
       round: i + 1, cells: s.run.results.length, ran: ran.length, builds: s.builds.built, cached: s.builds.cached,
-      planMs: Math.round(planMs), wallMs: Math.round(wallMs), cellsPerSecond: +(ran.length / (wallMs / 1000)).toFixed(2),
+      planMs: Math.round(planMs), wallMs: Math.round(wallMs), runWallMs: Math.round(runWallMs), sumRunMs,
+      wallToRawPerCore: sumRunMs ? +(runWallMs / (sumRunMs / cores)).toFixed(2) : null,
+      cellsPerSecond: +(ran.length / (wallMs / 1000)).toFixed(2),
+      loadAverage: { before: +loadBefore.toFixed(2), after: +loadavg()[0]!.toFixed(2) },
       medianRunMsByRuntime: perRuntime,
     });
-    console.log(`round ${i + 1}: ${ran.length} cells run in ${(wallMs / 1000).toFixed(1)} s (plan ${(planMs / 1000).toFixed(1)} s), ${s.builds.built} built, ${s.builds.cached} cached`);
+    const r = rounds.at(-1)!;
+    console.log(`round ${i + 1}: ${ran.length} cells run in ${(wallMs / 1000).toFixed(1)} s (plan ${(planMs / 1000).toFixed(1)} s), ${s.builds.built} built, ${s.builds.cached} cached; Σ raw ${(sumRunMs / 1000).toFixed(1)} s, wall / (Σ raw / ${cores} cores) = ${r.wallToRawPerCore}; load ${r.loadAverage.before} → ${r.loadAverage.after}`);
   }
   const peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
   console.log(`harness peak RSS: ${peakRssMiB} MiB`);
   console.table(Object.entries(rounds.at(-1)!.medianRunMsByRuntime).map(([runtime, ms]) => ({ runtime, 'median run ms': ms })));
-  record({ at: new Date().toISOString(), filters, cores: (await import('node:os')).cpus().length, peakRssMiB, rounds });
+  record({ at: new Date().toISOString(), filters, cold: process.env.WASI_MATRIX_COLD === '1', cores, peakRssMiB, rounds });
   return 0;
 });

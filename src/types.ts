@@ -190,7 +190,7 @@ export interface RuntimeAdapter {
   /** Set when the runtime can only serve (no command world): why its other cells are UNSUPPORTED. */
   serveOnly?: string;
   /** The command that serves a wasi:http guest on 127.0.0.1:port, where the runtime can serve. */
-  serve?(inv: Invocation, where: Located, version: string, port: number): CommandSpec;
+  serve?(inv: Invocation, where: Located, version: string, port: number): CommandSpec | Promise<CommandSpec>;
 }
 
 export interface BuildStep {

@@ -1,7 +1,21 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { npmTool } from '../../src/npm-bin.ts';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFile, mkdir, realpath, symlink, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { basename, extname, join, resolve } from 'node:path';
+import { execa } from 'execa';
+import { sha256 } from '../../src/hash.ts';
+import { npmTool, type NpmTool } from '../../src/npm-bin.ts';
+import { ROOT } from '../../src/paths.ts';
+import { artifactSha, coldOnly, prepared } from '../../src/prepared.ts';
 import type { CommandSpec, Invocation, RawOutcome, RuntimeAdapter } from '../../src/types.ts';
+
+const here = join(ROOT, 'runtimes', 'jco');
+const transpiler = join(here, 'transpile.mjs');
+const runner = join(here, 'runner.mjs');
+/** The options `jco run` and `jco serve` (without request isolation) transpile with, besides name and folder. */
+const TRANSPILE_OPTIONS = { quiet: true, noTypescript: true, wasiShim: true };
+/** The transpiled module's file name in the cache: one artifact may run under several guest names. */
+const MODULE = 'component';
 
 /**
  * By default `jco run` hands the guest the whole host environment and preopens
@@ -20,9 +34,15 @@ function setupModule(env: Record<string, string>, preopens: { host: string; gues
   ].join('\n');
 }
 
-function jcoCommand(verb: 'run' | 'serve', inv: Invocation, options: string[]): CommandSpec {
+function jcoTool(): NpmTool {
   const t = npmTool('@bytecodealliance/jco');
   if ('missing' in t) throw new Error(t.missing);
+  return t;
+}
+
+/** `jco run` / `jco serve` as they are: transpiles the component on every run. */
+function coldCommand(verb: 'run' | 'serve', inv: Invocation, options: string[]): CommandSpec {
+  const t = jcoTool();
   // The setup module must sit inside jco's output dir so that it resolves the same preview2-shim instance.
   const dir = join(inv.workDir, 'jco');
   mkdirSync(dir, { recursive: true });
@@ -36,6 +56,70 @@ function jcoCommand(verb: 'run' | 'serve', inv: Invocation, options: string[]): 
     args: [t.script, verb, ...options, '--jco-dir', dir, '--jco-import', setup, inv.artifact, ...inv.args],
     env: memory ? { JCO_RUN_ARGS: memory } : {},
     ...(memory ? { memoryLimit: `JCO_RUN_ARGS=${memory}` } : {}),
+  };
+}
+
+/** A package's folder as jco itself resolves it (its own nested copy first). */
+function packageOf(t: NpmTool, pkg: string): { dir: string; version: string } | null {
+  const dirs = createRequire(join(t.dir, 'package.json')).resolve.paths(pkg) ?? [];
+  const dir = dirs.map((d) => join(d, pkg)).find((d) => existsSync(join(d, 'package.json')));
+  return dir ? { dir, version: (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version } : null;
+}
+
+/**
+ * The component transpiled once per (artifact, jco version, options) into the cache, laid out as
+ * `jco run` lays out its folder: the JS and core modules, a package.json making them ES modules,
+ * and node_modules links to the preview2-shim (and jco-std) that jco resolves, so the shim is the
+ * same package and version that `jco run` would use.
+ */
+async function transpiled(inv: Invocation) {
+  const t = jcoTool();
+  const artifact = await realpath(resolve(inv.workDir, inv.artifact));
+  const shim = packageOf(t, '@bytecodealliance/preview2-shim');
+  if (!shim) throw new Error(`jco ${t.version} resolves no @bytecodealliance/preview2-shim`);
+  const std = packageOf(t, '@bytecodealliance/jco-std');
+  const parts = {
+    artifact: await artifactSha(artifact), jco: t.version, options: TRANSPILE_OPTIONS, shim, std,
+    scripts: [sha256(readFileSync(transpiler)), sha256(readFileSync(runner))],
+  };
+  return prepared('jco', parts, async (dir) => {
+    await execa(process.execPath, [transpiler, artifact, dir, MODULE, JSON.stringify(TRANSPILE_OPTIONS)], { env: {}, extendEnv: false, timeout: inv.timeoutMs });
+    await writeFile(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
+    const modules = join(dir, 'node_modules', '@bytecodealliance');
+    await mkdir(modules, { recursive: true });
+    await symlink(await realpath(shim.dir), join(modules, 'preview2-shim'), 'dir');
+    if (std) await symlink(await realpath(std.dir), join(modules, 'jco-std'), 'dir');
+    await copyFile(runner, join(dir, '_run.mjs'));
+  });
+}
+
+/**
+ * jco running the component without transpiling it again: the cached output, run by Node the way
+ * `jco run` runs it. A component jco cannot transpile runs through `jco run` itself, so its error
+ * is jco's own. WASI_MATRIX_COLD=1 runs every cell through `jco run` / `jco serve` as they are.
+ */
+async function jcoCommand(verb: 'run' | 'serve', inv: Invocation, port?: number): Promise<CommandSpec> {
+  const options = port === undefined ? [] : ['--host', '127.0.0.1', '--port', String(port)];
+  if (coldOnly()) return coldCommand(verb, inv, options);
+  let prep;
+  try {
+    prep = await transpiled(inv);
+  } catch (e) {
+    const why = ((e as { shortMessage?: string }).shortMessage ?? (e as Error).message).split('\n')[0];
+    return { ...coldCommand(verb, inv, options), notes: [`transpiling ahead failed (${why}); ran jco ${verb} as is`] };
+  }
+  const setup = {
+    // `jco run` writes its runner into <cell>/jco/ and the guest sees that script's path as argv[0].
+    argv0: join(inv.workDir, 'jco', '_run.js'),
+    name: basename(inv.artifact, extname(inv.artifact)), module: `${MODULE}.js`, env: inv.env, preopens: inv.preopens,
+    ...(port === undefined ? {} : { serve: { host: '127.0.0.1', port } }),
+  };
+  const where = `jco/${prep.key.slice(0, 12)}`;
+  return {
+    file: process.execPath,
+    args: [join(prep.dir, '_run.mjs'), JSON.stringify(setup), ...inv.args],
+    env: {},
+    notes: [prep.madeMs === undefined ? `runs the transpiled output cached in ${where}` : `transpiled once in ${prep.madeMs} ms (cached in ${where})`],
   };
 }
 
@@ -54,12 +138,12 @@ const jco: RuntimeAdapter = {
   },
 
   command(inv) {
-    return jcoCommand('run', inv, []);
+    return jcoCommand('run', inv);
   },
 
   // `jco serve` transpiles the component and answers wasi:http/incoming-handler calls from Node's http server.
   serve(inv, _where, _version, port) {
-    return jcoCommand('serve', inv, ['--host', '127.0.0.1', '--port', String(port)]);
+    return jcoCommand('serve', inv, port);
   },
 
   normalize(raw: RawOutcome): RawOutcome {

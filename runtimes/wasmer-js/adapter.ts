@@ -1,13 +1,23 @@
-import { join, posix } from 'node:path';
+import { join, posix, resolve } from 'node:path';
 import { npmTool } from '../../src/npm-bin.ts';
 import { ROOT } from '../../src/paths.ts';
+import { coldOnly } from '../../src/prepared.ts';
+import { warmCommand, warmHostError } from '../../src/warm-host.ts';
 import type { RawOutcome, RuntimeAdapter } from '../../src/types.ts';
 
 const host = join(ROOT, 'runtimes', 'wasmer-js', 'host.mjs');
+const warmGuest = join(ROOT, 'runtimes', 'wasmer-js', 'warm.mjs');
+const prepare = join(ROOT, 'runtimes', 'wasmer-js', 'prepare.mjs');
+/** Guests per worker of the warm host: each runs in a fresh sandbox; a worker killed or crashed is never reused. */
+const PER_WORKER = 20;
 /** The sdk's sandbox accepts files only under /workspace. */
 const MOUNT = '/workspace';
 
-/** @wasmer/sdk (Wasmer + WASIX compiled to wasm) in a child Node process. */
+/**
+ * @wasmer/sdk (Wasmer + WASIX compiled to wasm): each cell's guest runs in a fresh sandbox, in a
+ * worker of a warm host that compiled the sdk once (src/warm-host.ts, warm.mjs), or, with
+ * WASI_MATRIX_COLD=1, in a child Node process of its own with a fresh sdk client (host.mjs).
+ */
 const wasmerJs: RuntimeAdapter = {
   id: 'wasmer-js',
   targets: {
@@ -22,7 +32,7 @@ const wasmerJs: RuntimeAdapter = {
     return { available: true, version: t.version, path: t.dir };
   },
 
-  command(inv, where) {
+  async command(inv, where, version) {
     const remap = new Map(inv.preopens.map((p) => [p.guest, posix.join(MOUNT, p.guest)]));
     const spec = {
       artifact: inv.artifact,
@@ -33,16 +43,19 @@ const wasmerJs: RuntimeAdapter = {
     // The sdk compiles the guest with the host's V8, so V8's own cap applies to the guest's memory.
     // V8 11 (Node 20) capped this way crashes now and then (SIGSEGV at the cap) unless its GC runs on one thread.
     const memory = inv.memoryBytes ? [`--wasm-max-mem-pages=${Math.ceil(inv.memoryBytes / 65536)}`, '--single-threaded-gc'] : [];
-    return {
-      file: where.binary ?? process.execPath,
-      args: [...memory, host, JSON.stringify(spec)],
-      env: {},
-      ...(memory.length ? { memoryLimit: memory.join(' ') } : {}),
-      notes: [...remap].map(([from, to]) => `preopen ${from} placed at ${to}, and arguments naming it rewritten`),
-    };
+    const capped = memory.length ? { memoryLimit: memory.join(' ') } : {};
+    const notes = [...remap].map(([from, to]) => `preopen ${from} placed at ${to}, and arguments naming it rewritten`);
+    const node = where.binary ?? process.execPath;
+    if (coldOnly()) return { file: node, args: [...memory, host, JSON.stringify(spec)], env: {}, notes, ...capped };
+    // The host's working folder is not the cell's; V8's switches are the warm host's own (one host per cap).
+    const label = `wasmer-js@${version}${memory.length ? `-${memory[0]!.split('=')[1]}p` : ''}`;
+    const cmd = await warmCommand({ label, node, execArgv: memory, guest: warmGuest, perWorker: PER_WORKER, prepare }, JSON.stringify({ ...spec, artifact: resolve(inv.workDir, inv.artifact) }));
+    return { ...cmd, notes: [...notes, ...(cmd.notes ?? [])], ...capped };
   },
 
   normalize(raw: RawOutcome): RawOutcome {
+    const warm = warmHostError(raw);
+    if (warm) return warm;
     const trap = /RuntimeError: (?:js: )?(.*)/.exec(raw.stderr);
     if (trap && raw.exitCode !== 0) return { ...raw, trap: trap[1]! };
     const err = /^wasmer-js host error: (.*)$/m.exec(raw.stderr);

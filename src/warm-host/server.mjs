@@ -1,0 +1,135 @@
+// A warm host: one long-lived Node process per runtime version, so that a cell pays neither a Node
+// start nor the runtime's own initialisation. Each connection on the UNIX socket is one guest: a
+// header line (the guest's spec), then the guest's stdin; back come frames [type, length, bytes]
+// of stdout (1), stderr (2) and the exit status (3). Guests run in worker threads, one guest per
+// worker at a time; a worker is reused (up to a limit) only after a guest that ended by itself.
+// A closed connection before the end (the cell's client killed by the driver's deadline or output
+// cap) terminates that guest's worker, and only that one; a worker that dies is not reused.
+// The host exits when the process that started it is gone, or when it has been idle for a while.
+// Usage: node server.mjs <socket> <runner pid> <idle ms> <guest module> <guests per worker> [prepare module]
+import { rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { inspect } from 'node:util';
+import { Worker } from 'node:worker_threads';
+
+const [socketPath, runnerPid, idleMs, guest, perWorker, prepareModule] = process.argv.slice(2);
+/** A worker that does not stop this long after terminate() is stuck in a system call. */
+const STUCK_MS = 5_000;
+const prepared = prepareModule ? await (await import(prepareModule)).default() : undefined;
+const idle = [];
+let busy = 0;
+let idleTimer;
+
+function shutdown() {
+  server.close();
+  rmSync(dirname(socketPath), { recursive: true, force: true });
+  process.exit(0);
+}
+
+function rest() {
+  clearTimeout(idleTimer);
+  if (busy === 0) idleTimer = setTimeout(shutdown, Number(idleMs));
+}
+
+function frame(type, bytes) {
+  const head = Buffer.alloc(5);
+  head.writeUInt8(type, 0);
+  head.writeUInt32BE(bytes.length, 1);
+  return Buffer.concat([head, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
+}
+
+function newWorker() {
+  const w = new Worker(join(import.meta.dirname, 'worker.mjs'), { workerData: { guest, prepared }, env: {} });
+  w.guests = 0;
+  w.on('message', (m) => w.current?.message(m));
+  // An uncaught error ends the worker with code 1; it is reported as Node reports one at top level.
+  w.on('error', (e) => w.current?.stderr(`${inspect(e)}\n\nNode.js ${process.version}\n`));
+  w.on('exit', () => {
+    w.dead = true;
+    w.current?.done(1);
+    if (idle.includes(w)) idle.splice(idle.indexOf(w), 1);
+  });
+  return w;
+}
+
+/** One guest, start to end, on one connection. */
+function serve(socket, spec) {
+  busy++;
+  const w = idle.pop() ?? newWorker();
+  w.guests++;
+  let finished = false;
+  w.current = {
+    message(m) {
+      if (m.out) socket.write(frame(1, m.out));
+      else if (m.err) socket.write(frame(2, m.err));
+      else if ('exit' in m) this.done(m.exit);
+    },
+    stderr(text) {
+      socket.write(frame(2, Buffer.from(text)));
+    },
+    done(code) {
+      if (finished) return;
+      finished = true;
+      w.current = null;
+      busy--;
+      if (!w.dead && w.guests < Number(perWorker)) idle.push(w);
+      else if (!w.dead) w.terminate();
+      socket.end(frame(3, Buffer.from(String(code))));
+      rest();
+    },
+  };
+  w.postMessage({ start: spec });
+  socket.on('data', (chunk) => w.postMessage({ stdin: chunk }));
+  socket.on('end', () => w.postMessage({ stdinEnd: true }));
+  socket.on('error', () => {});
+  socket.on('close', () => {
+    if (finished) return;
+    finished = true;
+    w.current = null;
+    busy--;
+    w.terminate();
+    rest();
+    // A thread blocked in a system call cannot be stopped: this host stops taking guests and
+    // goes once the others are done; the next cell starts a fresh one.
+    setTimeout(() => {
+      if (w.dead) return;
+      server.close();
+      rmSync(dirname(socketPath), { recursive: true, force: true });
+      const check = () => busy === 0 && process.exit(0);
+      check();
+      setInterval(check, 100);
+    }, STUCK_MS).unref();
+  });
+}
+
+const server = createServer({ allowHalfOpen: true }, (socket) => {
+  clearTimeout(idleTimer);
+  let head = Buffer.alloc(0);
+  const onData = (chunk) => {
+    head = Buffer.concat([head, chunk]);
+    const nl = head.indexOf(10);
+    if (nl < 0) return;
+    socket.off('data', onData);
+    const more = head.subarray(nl + 1);
+    serve(socket, head.subarray(0, nl).toString('utf8'));
+    if (more.length) socket.emit('data', more);
+  };
+  socket.on('data', onData);
+});
+
+// Never outlive the run: the starter holds our stdin; its end (or its pid gone) ends us.
+process.stdin.on('close', shutdown).on('end', shutdown).resume();
+setInterval(() => {
+  try {
+    process.kill(Number(runnerPid), 0);
+  } catch {
+    shutdown();
+  }
+}, 1000).unref();
+process.on('uncaughtException', shutdown);
+
+server.listen(socketPath, () => {
+  rest();
+  process.stdout.write('ready\n');
+});

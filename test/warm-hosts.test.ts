@@ -1,0 +1,122 @@
+// The fast paths (jco's cached transpile, wasmer-js's warm host, wasmtime's precompiled modules)
+// against the cold ones they replace (WASI_MATRIX_COLD=1): real cells, the same statuses; a hung
+// guest is killed without harming the host's next guest; a host never outlives its run.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { execa } from 'execa';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Filters } from '../src/filters.ts';
+import { npmTool, type NpmTool } from '../src/npm-bin.ts';
+import { ROOT } from '../src/paths.ts';
+import { makePlan, runPlan } from '../src/runner.ts';
+import type { Result } from '../src/types.ts';
+
+async function run(filters: Filters, cold: boolean): Promise<Result[]> {
+  const plan = await makePlan({ root: ROOT, filters });
+  if (cold) process.env.WASI_MATRIX_COLD = '1';
+  try {
+    return (await runPlan(plan, { recordDir: mkdtempSync(join(tmpdir(), 'warm-hosts-')) })).run.results;
+  } finally {
+    delete process.env.WASI_MATRIX_COLD;
+  }
+}
+
+const ran = (rs: Result[]) => rs.filter((r) => r.run);
+const statuses = (rs: Result[]) => Object.fromEntries(rs.map((r) => [r.key, r.status]));
+const notes = (r: Result) => r.run?.notes.join('\n') ?? '';
+
+const SAMPLE: Filters[] = [
+  { suite: ['cli'], language: ['c', 'go'], runtime: ['jco', 'wasmer-js'] },
+  { suite: ['selftest'], language: ['c'], runtime: ['wasmer-js'] },
+  { suite: ['http'], case: ['serve'], language: ['rust'], runtime: ['jco'] },
+  // A witness of argv fidelity: this guest's crash under jco follows the length of argv[0].
+  { suite: ['fs'], case: ['readdir-large'], language: ['go'], runtime: ['jco'] },
+  { suite: ['cli'], language: ['c', 'go'], runtime: ['wasmtime@49'] },
+];
+const FAST = { jco: /transpiled/, 'wasmer-js': /warm wasmer-js@/, wasmtime: /precompiled/ } as Record<string, RegExp>;
+
+describe('fast paths give the statuses of the cold ones', () => {
+  const warm: Result[] = [];
+  const cold: Result[] = [];
+  beforeAll(async () => {
+    for (const f of SAMPLE) {
+      cold.push(...(await run(f, true)));
+      warm.push(...(await run(f, false)));
+    }
+  });
+
+  test('the sample ran real cells on both runtimes', () => {
+    expect(new Set(ran(warm).map((r) => r.runtime))).toEqual(new Set(Object.keys(FAST)));
+    expect(ran(warm).length).toBeGreaterThanOrEqual(10);
+  });
+
+  test('every cell has the same status warm and cold', () => {
+    expect(statuses(warm)).toEqual(statuses(cold));
+  });
+
+  test('the warm cells took the warm paths, the cold ones did not', () => {
+    for (const r of ran(warm)) expect(notes(r), r.key).toMatch(FAST[r.runtime]!);
+    for (const r of ran(cold)) expect(notes(r), r.key).not.toMatch(/transpiled|warm|precompiled/);
+  });
+
+  test('jco runs a cached transpile with the preview2-shim jco itself resolves', () => {
+    const r = ran(warm).find((x) => x.runtime === 'jco')!;
+    expect(r.run!.argv[1]).toMatch(/jco\/[0-9a-f]{64}\/_run\.mjs$/);
+    const jco = npmTool('@bytecodealliance/jco') as NpmTool;
+    const theirs = createRequire(join(jco.dir, 'package.json')).resolve('@bytecodealliance/preview2-shim/cli');
+    const ours = join(dirname(r.run!.argv[1]!), 'node_modules', '@bytecodealliance', 'preview2-shim');
+    expect(realpathSync(theirs).startsWith(`${realpathSync(ours)}/`)).toBe(true);
+  });
+
+  test('traps, timeouts and the output cap are classified as before', () => {
+    const byCase = (c: string) => warm.find((r) => r.case === c && r.runtime === 'wasmer-js')!;
+    expect(byCase('hang').status).toBe('TIMEOUT');
+    expect(byCase('trap').status).toBe('CRASH');
+    expect(byCase('trap').reason).toMatch(/trap: .*unreachable/i);
+    expect(byCase('flood').status).toBe('CRASH');
+    expect(byCase('flood').reason).toMatch(/output limit/);
+  });
+});
+
+describe('a warm host outlives the guests it kills', () => {
+  test('after a hung guest is killed at its deadline, the same host runs the next guest', async () => {
+    const [hang] = await run({ suite: ['selftest'], case: ['hang'], language: ['c'], runtime: ['wasmer-js'] }, false);
+    const next = await run({ suite: ['cli'], case: ['args'], language: ['c'], runtime: ['wasmer-js'] }, false);
+    expect(hang!.status).toBe('TIMEOUT');
+    expect(next[0]!.status).toBe('PASS');
+    // The client's argv names the host's socket: the same host served both.
+    expect(next[0]!.run!.argv[2]).toBe(hang!.run!.argv[2]);
+  });
+});
+
+describe('a warm host never outlives the run that started it', () => {
+  test('when its starter is killed outright, the host goes and takes its socket with it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warm-starter-'));
+    const starter = join(dir, 'starter.mts');
+    writeFileSync(starter, `
+      import { warmCommand } from ${JSON.stringify(join(ROOT, 'src', 'warm-host.ts'))};
+      const cmd = await warmCommand({ label: 'test', node: process.execPath, execArgv: [], guest: ${JSON.stringify(join(ROOT, 'runtimes', 'wasmer-js', 'warm.mjs'))}, perWorker: 1 }, '{}');
+      console.log(cmd.args[1]);
+      setInterval(() => {}, 1000);
+    `);
+    const child = execa(process.execPath, ['--import', 'tsx', starter], { cwd: ROOT, reject: false });
+    const socket = await new Promise<string>((resolve) => child.stdout!.once('data', (d) => resolve(String(d).trim())));
+    const hosts = () => readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((p) => {
+      try {
+        return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(socket);
+      } catch {
+        return false;
+      }
+    });
+    expect(existsSync(socket)).toBe(true);
+    expect(hosts()).toHaveLength(1);
+    child.kill('SIGKILL');
+    await child;
+    const deadline = Date.now() + 5000;
+    while (hosts().length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(hosts()).toEqual([]);
+    expect(existsSync(dirname(socket))).toBe(false);
+  });
+});
