@@ -59,7 +59,7 @@ async function cargoBuild(ctx: BuildContext, triple: string, unit: { bin: string
     '--manifest-path', join(here, 'Cargo.toml'),
   ], { env: env(libcFor(triple, ctx.where)) });
   const dir = join(cacheDir(), 'rust-target', triple, 'release');
-  await copyFile('bin' in unit ? join(dir, `${name}.wasm`) : join(dir, 'examples', `${name}.wasm`), out);
+  await copyFile('bin' in unit ? join(dir, `${name}.wasm`) : join(dir, 'examples', `${name.replaceAll('-', '_')}.wasm`), out);
 }
 
 const rust: Toolchain = {
