@@ -80,7 +80,9 @@ const c: Toolchain = {
     const src = join(here, `${guest}.c`);
     if (target === 'p2' && variant === 'native') {
       const flags = p2Flags(p2Sysroot(ctx.where), await p2ResourceDir(ctx));
-      await ctx.exec('clang-19', [...flags, src, '-o', out], { env: { PATH: `${COMPONENT_LD_DIR}:${process.env.PATH}` } });
+      // A PATH of system tools only: clang runs any wasm-opt it finds after linking, and binaryen's
+      // (node_modules/.bin) cannot read the component wasm-component-ld wrote.
+      await ctx.exec('clang-19', [...flags, src, '-o', out], { env: { PATH: `${COMPONENT_LD_DIR}:/usr/bin:/bin` } });
       return { tools: ['clang-19', `wasi-libc ${trixieLibc(ctx.where)?.version} (trixie)`, 'wasm-component-ld'] };
     }
     if (variant === 'native') {
