@@ -24,7 +24,7 @@ await main('doctor', async () => {
         const parts = grid.targets.flatMap((t) => {
           const e = grid.entries[feature]![language]![t]!;
           if (e.state === 'no-case') return [];
-          return [`${t}: ${e.state === 'guest' ? `guest (${e.guests.join(', ')})` : e.state === 'cannot' ? `cannot (${e.reason})` : `MISSING (${e.guests.join(', ')})`}`];
+          return [`${t}: ${e.state === 'guest' ? `guest (${e.guests.join(', ')})` : e.state === 'cannot' ? `cannot (${e.reason})` : e.state === 'not-here' ? `not here (${e.reason})` : `MISSING (${e.guests.join(', ')})`}`];
         });
         console.log(`  ${language.padEnd(8)} ${parts.join('; ')}`);
       }

@@ -17,6 +17,8 @@ export const HEADLINE = [
 export type CoverageEntry =
   | { state: 'guest'; guests: string[] }
   | { state: 'cannot'; reason: string }
+  /** The language can, upstream, but this machine's copy of its toolchain cannot (matrix.yaml `unavailable:`). */
+  | { state: 'not-here'; reason: string }
   | { state: 'missing'; guests: string[] }
   /** No case of the feature runs on this target. */
   | { state: 'no-case' };
@@ -36,13 +38,16 @@ async function entryFor(
   target: TargetId,
   toolchain: Toolchain,
   cannot: Record<string, string>,
+  unavailable: Record<string, string>,
 ): Promise<CoverageEntry> {
   const here = cases.filter((k) => k.features.includes(feature) && (k.targets ?? [target]).includes(target));
   if (!here.length) return { state: 'no-case' };
   const why = Object.entries(cannot).find(([tag]) => featureMatches(tag, [feature]))?.[1];
   if (why) return { state: 'cannot', reason: why };
+  const local = Object.entries(unavailable).find(([tag]) => featureMatches(tag, [feature]))?.[1];
+  if (local) return { state: 'not-here', reason: local };
   const emit = toolchain.targets[target];
-  if (!emit?.ok) return { state: 'cannot', reason: emit?.reason ?? `no recipe for ${target}` };
+  if (!emit?.ok) return emit?.local ? { state: 'not-here', reason: emit.reason } : { state: 'cannot', reason: emit?.reason ?? `no recipe for ${target}` };
   const guests = [...new Set(here.map((k) => k.guest))];
   const have: string[] = [];
   for (const g of guests) if ((await toolchain.sources(g, target)).length) have.push(g);
@@ -61,7 +66,7 @@ export async function coverage(root: string, matrix: Matrix, features: readonly 
     const toolchain = await loadToolchain(root, t.language);
     for (const feature of features) {
       const row = ((grid.entries[feature] ??= {})[t.language] ??= {});
-      for (const target of targets) row[target] = await entryFor(feature, cases, target, toolchain, t.cannot);
+      for (const target of targets) row[target] = await entryFor(feature, cases, target, toolchain, t.cannot, t.unavailable);
     }
   }
   return grid;

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, symlink } from 'node:fs/promises';
+import { mkdir, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import which from 'which';
@@ -23,19 +23,6 @@ async function dpkgVersion(pkg: string): Promise<string | null> {
 /** Debian 13's wasi-libc (matrix.yaml `also:`): its wasm32-wasip2 sysroot carries p2 sockets. */
 function trixieLibc(where: Located): Located | undefined {
   return where.also?.find((l) => l.source.kind === 'deb' && l.source.package === 'wasi-libc');
-}
-
-/** wasi-libc built for wasi-threads by guests/c/provision (matrix.yaml `also:`): a clang wrapper. */
-function threadsClang(where: Located): Located | undefined {
-  return where.also?.find((l) => l.source.kind === 'script' && l.source.bin.endsWith('wasm32-wasip1-threads-clang'));
-}
-
-// A threads guest's shared memory is imported and exported (wasi-threads' convention), with a maximum.
-const THREAD_LINK = ['-O2', '-Wl,--strip-debug', '-Wl,--import-memory,--export-memory,--shared-memory,--max-memory=67108864'];
-
-/** A guest that needs another triple says so in its first line: `// triple: wasm32-wasip1-threads`. */
-async function tripleOf(src: string): Promise<string | null> {
-  return /^\/\/ triple: (\S+)/.exec(await readFile(src, 'utf8'))?.[1] ?? null;
 }
 
 const p2Sysroot = (where: Located) => join(trixieLibc(where)?.dir ?? '/nonexistent', 'usr');
@@ -86,7 +73,6 @@ const c: Toolchain = {
 
   flags(target, variant) {
     if (target === 'p2' && variant === 'native') return [...p2Flags('<trixie wasi-libc>/usr', '<links to clang-19 resources>'), 'wasm-component-ld'];
-    if (target === 'p1') return [...CFLAGS, `guests with "// triple: wasm32-wasip1-threads": wasm32-wasip1-threads-clang -pthread ${THREAD_LINK.join(' ')}`];
     return variant === 'adapter' ? [...CFLAGS, adapterTool()] : CFLAGS;
   },
 
@@ -94,14 +80,10 @@ const c: Toolchain = {
     const src = join(here, `${guest}.c`);
     if (target === 'p2' && variant === 'native') {
       const flags = p2Flags(p2Sysroot(ctx.where), await p2ResourceDir(ctx));
-      await ctx.exec('clang-19', [...flags, src, '-o', out], { env: { PATH: `${COMPONENT_LD_DIR}:${process.env.PATH}` } });
+      // A PATH of system tools only: clang runs any wasm-opt it finds after linking, and binaryen's
+      // (node_modules/.bin) cannot read the component wasm-component-ld wrote.
+      await ctx.exec('clang-19', [...flags, src, '-o', out], { env: { PATH: `${COMPONENT_LD_DIR}:/usr/bin:/bin` } });
       return { tools: ['clang-19', `wasi-libc ${trixieLibc(ctx.where)?.version} (trixie)`, 'wasm-component-ld'] };
-    }
-    if (variant === 'native' && (await tripleOf(src)) === 'wasm32-wasip1-threads') {
-      const cc = threadsClang(ctx.where);
-      if (!cc?.binary) throw new Error(`no wasi-libc for wasm32-wasip1-threads: ${cc?.missing ?? 'matrix.yaml names none for C'}`);
-      await ctx.exec(cc.binary, [...THREAD_LINK, src, '-o', out]);
-      return { tools: ['clang-19 --target=wasm32-wasip1-threads', 'wasi-libc (trixie source, THREAD_MODEL=posix)'] };
     }
     if (variant === 'native') {
       await ctx.exec('clang-19', [...CFLAGS, src, '-o', out]);

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { copyFile, readFile } from 'node:fs/promises';
+import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import which from 'which';
@@ -26,21 +26,8 @@ function trixieLibc(where: Located): Located | undefined {
   return where.also?.find((l) => l.source.kind === 'deb' && l.source.package === 'wasi-libc');
 }
 
-/** wasi-libc built for wasm32-wasip1-threads by guests/c/provision (matrix.yaml `also:`). */
-function threadsLibc(where: Located): string {
-  const cc = where.also?.find((l) => l.source.kind === 'script' && l.source.bin.endsWith('wasm32-wasip1-threads-clang'));
-  return join(cc?.binary ?? '/nonexistent/bin/x', '..', '..', 'sysroot', 'lib', 'wasm32-wasip1-threads');
-}
-
-function libcFor(triple: string, where: Located): string {
-  if (triple === 'wasm32-wasip2') return join(trixieLibc(where)?.dir ?? '/nonexistent', 'usr', 'lib', 'wasm32-wasip2');
-  return triple === 'wasm32-wasip1-threads' ? threadsLibc(where) : P1_LIBC;
-}
-
-/** A guest that needs another triple says so in its first line: `// triple: wasm32-wasip1-threads`. */
-async function tripleOf(guest: string): Promise<string | null> {
-  return /^\/\/ triple: (\S+)/.exec(await readFile(binSource(guest), 'utf8'))?.[1] ?? null;
-}
+const libcFor = (triple: string, where: Located) =>
+  triple === 'wasm32-wasip2' ? join(trixieLibc(where)?.dir ?? '/nonexistent', 'usr', 'lib', 'wasm32-wasip2') : P1_LIBC;
 
 /** std is rebuilt per target; one shared target dir outside the clone builds it once. */
 function env(libc: string): Record<string, string> {
@@ -59,7 +46,7 @@ async function cargoBuild(ctx: BuildContext, triple: string, unit: { bin: string
     '--manifest-path', join(here, 'Cargo.toml'),
   ], { env: env(libcFor(triple, ctx.where)) });
   const dir = join(cacheDir(), 'rust-target', triple, 'release');
-  await copyFile('bin' in unit ? join(dir, `${name}.wasm`) : join(dir, 'examples', `${name}.wasm`), out);
+  await copyFile('bin' in unit ? join(dir, `${name}.wasm`) : join(dir, 'examples', `${name.replaceAll('-', '_')}.wasm`), out);
 }
 
 const rust: Toolchain = {
@@ -91,7 +78,7 @@ const rust: Toolchain = {
   flags(target, variant) {
     const base = ['--release', '-Zbuild-std=std,panic_abort'];
     if (variant === 'adapter') return [...base, `RUSTFLAGS=-L ${P1_LIBC}`, '--target wasm32-wasip1', adapterTool()];
-    if (target === 'p1') return [...base, `RUSTFLAGS=-L ${P1_LIBC}`, '--target wasm32-wasip1 (guests with "// triple: wasm32-wasip1-threads": that target, -L <threads wasi-libc>)'];
+    if (target === 'p1') return [...base, `RUSTFLAGS=-L ${P1_LIBC}`, '--target wasm32-wasip1'];
     const trixie = 'RUSTFLAGS=-L <trixie wasi-libc>/usr/lib/wasm32-wasip2';
     if (target === 'p2') return [...base, trixie, '--target wasm32-wasip2'];
     // p3 guests with a p3/ source (wasip3 crate) build as wasm32-wasip2 cdylibs; the others try std's wasm32-wasip3.
@@ -109,9 +96,8 @@ const rust: Toolchain = {
       await cargoBuild(ctx, 'wasm32-wasip2', { example: guest }, out);
       return { tools: ['cargo', 'wasm-component-ld', 'wasip3 0.7.1+wasi-0.3.0 (wit-bindgen async)'] };
     }
-    const triple = (target === 'p1' && (await tripleOf(guest))) || TRIPLE[target]!;
-    await cargoBuild(ctx, triple, { bin: guest }, out);
-    return { tools: target === 'p1' ? ['cargo', ...(triple !== 'wasm32-wasip1' ? [triple, 'wasi-libc (trixie source, THREAD_MODEL=posix)'] : [])] : ['cargo', 'wasm-component-ld'] };
+    await cargoBuild(ctx, TRIPLE[target]!, { bin: guest }, out);
+    return { tools: target === 'p1' ? ['cargo'] : ['cargo', 'wasm-component-ld'] };
   },
 };
 

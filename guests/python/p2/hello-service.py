@@ -3,7 +3,7 @@ with 200 and "hello from the guest: <path>"."""
 # serves: wasi:http/proxy
 from componentize_py_types import Ok
 from wit_world import exports
-from wit_world.imports.wasi_http_types import Fields, IncomingRequest, OutgoingBody, OutgoingResponse, ResponseOutparam
+from wit_world.imports.types import Fields, IncomingRequest, OutgoingBody, OutgoingResponse, ResponseOutparam
 
 
 class IncomingHandler(exports.IncomingHandler):
