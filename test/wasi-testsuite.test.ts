@@ -197,6 +197,23 @@ const P3_SPECS: Record<string, { guest: string; spec: unknown }> = {
     guest: 'serve',
     spec: { world: 'wasi:http/service', proposals: ['http'], operations: [{ type: 'run' }, { type: 'request', path: '/', response: { body: 'bye' } }, { type: 'kill' }, { type: 'wait' }] },
   },
+  // A harness-run server (`servers`): the guest finds it through HTTP_SERVER_MAIN.
+  'http-client': {
+    guest: 'get',
+    spec: {
+      proposals: ['http'],
+      servers: [{ name: 'main', endpoints: [{ path: '/wasi-matrix', response: 'hello from the harness: /wasi-matrix' }] }],
+      operations: [{ type: 'run' }, { type: 'read', payload: 'ok status\nok body\n' }, { type: 'wait', exit_code: 0 }],
+    },
+  },
+  'http-client-closed': {
+    guest: 'get',
+    spec: {
+      proposals: ['http'],
+      servers: [{ name: 'main', kind: 'closed' }],
+      operations: [{ type: 'run' }, { type: 'read', payload: 'not ok status' }, { type: 'wait', exit_code: 1 }],
+    },
+  },
   'tcp-echo': {
     guest: 'tcp-server',
     spec: {
@@ -218,10 +235,10 @@ describe('wasi-testsuite operations on a p3 suite: wasi:http/service requests an
   let why = '';
   beforeAll(async () => {
     // Our own Python p3 guests, built (or taken from the cache) and run once the usual way.
-    const ours = await makePlan({ root: ROOT, filters: { suite: ['http', 'sockets'], case: ['serve', 'tcp-server'], language: ['python'], target: ['p3'], runtime: ['wasmtime@49'] } });
+    const ours = await makePlan({ root: ROOT, filters: { suite: ['http', 'sockets'], case: ['serve', 'get', 'tcp-server'], language: ['python'], target: ['p3'], runtime: ['wasmtime@49'] } });
     const built = (await runPlan(ours, { recordDir: tempDir('wts-runs-') })).run.results;
     const artifact = (c: string) => built.find((r) => r.case === c && r.status === 'PASS')?.build?.artifact?.path;
-    if (!artifact('serve') || !artifact('tcp-server')) {
+    if (!artifact('serve') || !artifact('get') || !artifact('tcp-server')) {
       why = `our Python p3 guests do not pass on wasmtime 49 here: ${built.map((r) => `${r.case} ${r.status} ${r.reason}`).join('; ')}`;
       return;
     }
@@ -250,6 +267,15 @@ describe('wasi-testsuite operations on a p3 suite: wasi:http/service requests an
     const wrong = results.find((x) => x.case === 'http-wrong' && x.runtime === 'wasmtime')!;
     expect(wrong.status).toBe('FAIL');
     expect(wrong.reason).toContain('op2-request: GET /: body "hello from the guest: /", want "bye"');
+  });
+
+  test('harness-run servers: the guest reaches a listening one through HTTP_SERVER_MAIN and is refused by a closed one', (ctx) => {
+    if (why) return ctx.skip(why);
+    const ok = results.find((x) => x.case === 'http-client' && x.runtime === 'wasmtime')!;
+    expect(ok.status, `${ok.reason} ${ok.stdout} ${ok.stderr}`).toBe('PASS');
+    expect(ok.run?.flags).toContain('-Shttp');
+    const refused = results.find((x) => x.case === 'http-client-closed' && x.runtime === 'wasmtime')!;
+    expect(refused.status, `${refused.reason} ${refused.stdout} ${refused.stderr}`).toBe('PASS');
   });
 
   test('connect reads the address the guest prints, then send and recv talk to it', (ctx) => {

@@ -1,6 +1,8 @@
 """Outgoing HTTP over WASI 0.3 (wasi:http/client): GET from the harness's loopback server
-(argv[1] = ip:port) and read status and body."""
+(argv[1] = ip:port, else the HTTP_SERVER_MAIN a wasi-testsuite `servers` entry gives) and read
+status and body."""
 # world: import wasi:http/client@0.3.0;
+import os
 import sys
 import wit_world
 from componentize_py_types import Ok
@@ -12,7 +14,7 @@ from check import check, status
 async def main():
     request, _ = Request.new(Fields(), None, wit_world.result_option_wasi_http_types_fields_wasi_http_types_error_code_future(lambda: Ok(None))[1], None)
     request.set_scheme(Scheme_Http())
-    request.set_authority(sys.argv[1])
+    request.set_authority(sys.argv[1] if len(sys.argv) > 1 else os.environ["HTTP_SERVER_MAIN"])
     request.set_path_with_query("/wasi-matrix")
     try:
         response, err = await client.send(request), None
