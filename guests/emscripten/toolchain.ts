@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import which from 'which';
-import { cacheDir, ROOT } from '../../src/paths.ts';
+import { ROOT } from '../../src/paths.ts';
 import type { Detection, Toolchain } from '../../src/types.ts';
 
 // The C guests, built by Emscripten instead of clang + wasi-libc: how far an Emscripten-built
@@ -11,9 +11,6 @@ const cSources = join(ROOT, 'guests', 'c');
 const FLAGS = ['-O2', '-sSTANDALONE_WASM'];
 const P1_ONLY = "Emscripten's standalone output is a preview1 core module; there is no component route for it here";
 
-/** Emscripten builds its system libraries on first use: kept in our cache, shared by every build. */
-const env = () => ({ EM_CACHE: join(cacheDir(), 'emscripten-cache') });
-
 const emscripten: Toolchain = {
   language: 'emscripten',
   targets: { p1: { ok: true }, p2: { ok: false, reason: P1_ONLY }, p3: { ok: false, reason: P1_ONLY } },
@@ -21,7 +18,7 @@ const emscripten: Toolchain = {
   async detect(): Promise<Detection> {
     const emcc = which.sync('emcc', { nothrow: true });
     if (!emcc) return { available: false, reason: 'emcc is not on PATH', hint: 'apt-get install emscripten (or `npm run provision`)' };
-    const r = await execa(emcc, ['--version'], { reject: false, env: env() });
+    const r = await execa(emcc, ['--version'], { reject: false });
     const m = /emcc \(Emscripten[^)]*\) (\S+)/.exec(r.stdout);
     if (!m) return { available: false, reason: `\`emcc --version\` failed: ${r.stderr || r.stdout}` };
     return { available: true, version: `emcc ${m[1]}`, path: emcc };
@@ -37,7 +34,8 @@ const emscripten: Toolchain = {
   },
 
   async build({ guest, out }, ctx) {
-    await ctx.exec('emcc', [...FLAGS, join(cSources, `${guest}.c`), '-o', out], { env: env() });
+    // Debian's emcc uses its packaged, prebuilt system libraries (FROZEN_CACHE): nothing is built on first use.
+    await ctx.exec('emcc', [...FLAGS, join(cSources, `${guest}.c`), '-o', out]);
     return { tools: ['emcc'] };
   },
 };
