@@ -7,6 +7,7 @@ import { loadFeatures } from '../src/cases.ts';
 import { ROOT } from '../src/paths.ts';
 import { renderBcd, type Statement } from '../src/report/bcd.ts';
 import { loadGrantRules } from '../src/report/grant-rules.ts';
+import { transitions } from '../src/report/history.ts';
 import { latestResults, loadRuns } from '../src/report/runs.ts';
 import type { GrantRules } from '../src/report/switches.ts';
 
@@ -33,7 +34,7 @@ describe('compat.json from the committed run files', () => {
     const runs = loadRuns(join(ROOT, 'reports', 'runs'));
     const results = latestResults(runs);
     rules = await loadGrantRules(ROOT, results);
-    doc = renderBcd({ results, features: loadFeatures(ROOT), runs, rules, version: '0.1.0+test', timestamp: new Date().toISOString() }) as typeof doc;
+    doc = renderBcd({ results, features: loadFeatures(ROOT), runs, rules, version: '0.1.0+test', timestamp: new Date().toISOString(), changelog: transitions(runs).filter((t) => t.runId === runs.at(-1)!.provenance.runId) }) as typeof doc;
   });
 
   test('validates against the schema written from BCD\'s documented format', (ctx) => {
@@ -64,7 +65,7 @@ describe('compat.json from the committed run files', () => {
 describe('the schema can fail', () => {
   const base = (statement: unknown, name = 'x') => ({
     __meta: { version: '1', timestamp: '2026-01-01T00:00:00Z' },
-    __wasi_matrix: { generator: 'wasi-matrix', runs: [], grants: {} },
+    __wasi_matrix: { generator: 'wasi-matrix', runs: [], grants: {}, changelog: [] },
     browsers: { wasmtime: { name: 'wasmtime', type: 'server', accepts_flags: true, accepts_webextensions: false, releases: { '49.0.3': { status: 'current' } } } },
     cli: { [name]: { __compat: { support: { wasmtime: statement } } } },
   });

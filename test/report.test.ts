@@ -92,7 +92,7 @@ describe('BCD-shaped compat.json', () => {
   const rules: GrantRules = { wasmtime: [{ need: 'network', template: '-Sinherit-network' }, { need: 'listener', template: '-Stcplisten=127.0.0.1:${port}' }] };
   const run = (flags: string[]) => ({ run: { argv: [], flags, notes: [], timeoutMs: 1 } });
   type Doc = Record<string, Record<string, { __compat: { support: Record<string, unknown> } } & Record<string, { __compat: { support: Record<string, unknown> } }>>>;
-  const render = (rs: Result[]) => renderBcd({ results: rs, features: { 'cli.x': 'a feature' }, runs: [], rules, version: '1', timestamp: 'now' }) as Doc;
+  const render = (rs: Result[]) => renderBcd({ results: rs, features: { 'cli.x': 'a feature' }, runs: [], rules, version: '1', timestamp: 'now', changelog: [] }) as Doc;
 
   test('support that came and went: one statement per range, version_removed at the first version without it', () => {
     const rs = [
@@ -132,6 +132,15 @@ describe('BCD-shaped compat.json', () => {
     expect(doc.__compat.support.jco).toEqual({ version_added: true });
     expect(doc.__compat.support['node-wasi']).toEqual({ version_added: true, partial_implementation: true, notes: 'Fails: b: escape-dotdot (opened)' });
     expect(doc.go!.__compat.support.jco).toMatchObject({ version_added: false });
+  });
+
+  test('a version per run and a changelog of what the newest run changed', () => {
+    const changelog = [{ line: 'cli/a|c|p1|x', at: 't', runId: 'r', from: 'PASS' as const, to: 'FAIL' as const, runtimeVersion: '1', toolchainVersion: null, reason: 'broke' }];
+    const doc = renderBcd({ results: [result('cli/a|c|p1|x', 'FAIL')], features: { 'cli.x': 'x' }, runs: [], rules, version: '0.1.0+r', timestamp: 'now', changelog }) as {
+      __meta: { version: string }; __wasi_matrix: { changelog: unknown[] };
+    };
+    expect(doc.__meta.version).toBe('0.1.0+r');
+    expect(doc.__wasi_matrix.changelog).toEqual([{ cell: 'cli/a|c|p1|x', from: 'PASS', to: 'FAIL', runtimeVersion: '1', toolchainVersion: null, reason: 'broke' }]);
   });
 
   test('not measured is null, with the reason', () => {

@@ -2,6 +2,7 @@ import semver from 'semver';
 import { NOT_RUN } from '../status.ts';
 import type { Result, RunFile } from '../types.ts';
 import { isExternal } from './external.ts';
+import type { Transition } from './history.ts';
 import { targetOf, withFeature } from './model.ts';
 import { splitFlags, type GrantRules } from './switches.ts';
 
@@ -122,6 +123,8 @@ export interface BcdInput {
   rules: GrantRules;
   /** The data's version (`__meta.version`) and when it was made. */
   version: string;
+  /** What the newest run changed: cells that started or stopped passing in it. */
+  changelog: Transition[];
   timestamp: string;
 }
 
@@ -169,6 +172,7 @@ export function renderBcd(input: BcdInput): unknown {
       generator: 'wasi-matrix',
       runs: input.runs.map((r) => ({ runId: r.provenance.runId, finishedAt: r.provenance.finishedAt, gitSha: r.provenance.gitSha, gitDirty: r.provenance.gitDirty })),
       grants,
+      changelog: input.changelog.map((t) => ({ cell: t.line, from: t.from, to: t.to, runtimeVersion: t.runtimeVersion, toolchainVersion: t.toolchainVersion, reason: t.reason })),
     },
     browsers,
     ...out,

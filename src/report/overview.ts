@@ -13,7 +13,11 @@ export function renderOverview(results: Result[], features: Record<string, strin
   const ours = results.filter((r) => !isExternal(r));
   const runtimes = [...new Set(ours.map((r) => r.runtimeLabel))].sort();
   const languages = [...new Set(ours.map((r) => r.language))].sort();
-  const rows = Object.entries(features).filter(([f]) => withFeature(ours, f).length);
+  // Grouped by area (the id's first part), areas in the order features.yaml first names them.
+  const areas = [...new Set(Object.keys(features).map((f) => f.split('.')[0]!))];
+  const rows = Object.entries(features)
+    .filter(([f]) => withFeature(ours, f).length)
+    .sort(([a], [b]) => areas.indexOf(a.split('.')[0]!) - areas.indexOf(b.split('.')[0]!));
   // status[feature][runtime][language]: the best a target reached, as an index into STATES.
   const STATES: (Status | '')[] = ['', 'PASS', 'FAIL', 'UNSUPPORTED', 'UNAVAILABLE', 'BUILD_FAIL', 'TIMEOUT', 'CRASH', 'ERROR'];
   const status = rows.map(([f]) => {

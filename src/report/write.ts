@@ -35,7 +35,7 @@ export async function writeReports(root: string, runs: RunFile[], out: string, w
   const version = `${pkg.version}+${runs.at(-1)!.provenance.runId}`;
   const files: [string, string][] = [
     ['compat.md', renderMarkdown({ runs, results, features, history, migration: migrationCost(results, runs, rules, reference), shared: sharedSources(results, reference), rules, reference })],
-    ['compat.json', `${JSON.stringify(renderBcd({ results, features, runs, rules, version, timestamp: new Date().toISOString() }), null, 1)}\n`],
+    ['compat.json', `${JSON.stringify(renderBcd({ results, features, runs, rules, version, timestamp: new Date().toISOString(), changelog: history.filter((t) => t.runId === runs.at(-1)!.provenance.runId) }), null, 1)}\n`],
     ['index.html', renderOverview(results, features, runs, 'wasi-matrix')],
     ['junit.xml', renderJunit(results)],
   ];
