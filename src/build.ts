@@ -59,7 +59,9 @@ export async function buildGuest(
   // The recipe is an input too: editing a toolchain file rebuilds its guests.
   const recipe = join(root, 'guests', tc.language, 'toolchain.ts');
   const keyFiles = existsSync(recipe) ? [...files, recipe] : files;
-  const key = await buildKey({ language: tc.language, toolchainVersion, target: `${target}+${variant}`, flags: [...flags, JSON.stringify(spec)], files: keyFiles, root });
+  // The extra sources a toolchain builds with (a newer sysroot) are inputs too: their versions, or their absence.
+  const extras = (where.also ?? []).map((a) => `${a.source.kind}:${JSON.stringify(a.source)}=${a.version ?? (a.missing ? 'missing' : 'present')}`);
+  const key = await buildKey({ language: tc.language, toolchainVersion, target: `${target}+${variant}`, flags: [...flags, JSON.stringify(spec), ...extras], files: keyFiles, root });
   const dir = join(cacheDir(), 'builds', key);
   const recordFile = join(dir, 'record.json');
   const sources = await Promise.all(
