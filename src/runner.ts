@@ -230,6 +230,7 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
     let execution: Awaited<ReturnType<typeof driveCell>> | undefined;
     let controls: Result['controls'];
     let passedWith: string[] = [];
+    let grants: string[] = [];
     if (!c.gate && !k.invalid) {
       build = await buildFor(c, k, toolchainVersion!);
       if (build.ok && build.artifact) {
@@ -237,6 +238,7 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
         const { outputBytes, memoryBytes } = plan.matrix.defaults;
         const limits = { timeoutMs, outputBytes, ...(memoryBytes ? { memoryBytes } : {}) };
         const granted = k.needs.flatMap((n) => rt.adapter.needFlags?.(n, runtimeVersion!) ?? []);
+        grants = granted;
         const cell = { k, target: c.target, rt, version: runtimeVersion!, artifact, limits };
         const attempt = (tag: string, flags: string[]) => limit(() => driveCell({ ...cell, workDir: join(scratch, tag), flags: [...granted, ...flags] }));
         execution = await attempt(String(index), []);
@@ -304,6 +306,8 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
               flags: execution.command.flags ?? [],
               notes: [...(execution.command.notes ?? []), ...(execution.notes ?? [])],
               timeoutMs,
+              // Capabilities the case needs, apart from switches that enable a feature; ports as placeholders.
+              grants: grants.map((g) => g.replace(/\$\{port\}/g, '<port>')),
               ...(plan.matrix.defaults.memoryBytes ? { memory: { bytes: plan.matrix.defaults.memoryBytes, enforcedBy: execution.command.memoryLimit ?? null } } : {}),
             },
           }
