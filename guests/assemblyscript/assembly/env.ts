@@ -10,7 +10,8 @@ c.check(u == "grüß", "env-utf8", "WASI_MATRIX_UTF8=" + u);
 const keys = env.keys();
 let extra = "";
 for (let i = 0; i < keys.length; i++) {
-  if (!keys[i].startsWith("WASI_MATRIX_") && extra.length == 0) extra = keys[i];
+  const declared = keys[i] == "WASI_MATRIX_A" || keys[i] == "WASI_MATRIX_UTF8";
+  if (!declared && extra.length == 0) extra = keys[i];
 }
 c.check(extra.length == 0, "env-no-leak", keys.length.toString() + " variables, first undeclared: " + extra);
 c.finish();
