@@ -1,0 +1,4 @@
+// Cold start: a program that does nothing, timed from process start to exit.
+package main
+
+func main() {}
