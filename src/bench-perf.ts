@@ -1,0 +1,206 @@
+// npm run bench -- --suite=perf: each perf guest that passed, timed by hyperfine beside its native build.
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtemp, rm, symlink } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { execa } from 'execa';
+import which from 'which';
+import type { Filters } from './filters.ts';
+import { loadNativeBuild, loadRuntimePerf } from './perf-plugins.ts';
+import { makePlan, runPlan, type Plan } from './runner.ts';
+import { readRun, writeAtomic } from './results.ts';
+import type { CommandSpec, Result, Timing } from './types.ts';
+
+
+export interface PerfCell {
+  key: string;
+  suite: string;
+  case: string;
+  language: string;
+  target: string;
+  features: string[];
+  runtime: string;
+  runtimeLabel: string;
+  runtimeVersion: string | null;
+  artifactBytes: number | null;
+  /** The command line timed: the adapter's, as the run file records it for this cell (`sameArgv`). */
+  argv: string[];
+  sameArgv: boolean;
+  /** Timings by command: `native`, `runtime` (the matrix's own command line), and the runtime's variants. */
+  timings: Record<string, Timing>;
+  /** Median over the native median, per command other than native. */
+  ratios: Record<string, number>;
+  /** Peak resident set (GNU time %M) by command. */
+  rssKiB: Record<string, number>;
+  /** Why it was not timed (too slow to repeat, hyperfine failed). */
+  skipped?: string;
+}
+
+export interface NativeRecord {
+  language: string;
+  guest: string;
+  version?: string;
+  argv?: string[];
+  bytes?: number;
+  unavailable?: string;
+}
+
+export interface PerfBench {
+  at: string;
+  runId: string;
+  runFile: string;
+  cores: number;
+  loadavg: { before: number[]; after: number[] };
+  tools: { hyperfine: string; time: string };
+  natives: NativeRecord[];
+  cells: PerfCell[];
+  /** Cells of the suite that did not pass, so were not timed (with the status). */
+  untimed: { key: string; status: string; reason: string }[];
+}
+
+/** POSIX quoting: hyperfine without a shell (-N) splits its command strings into words the same way. */
+const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`);
+const line = (file: string, args: string[]) => [file, ...args].map(quote).join(' ');
+const ms = (s: number) => +(s * 1000).toFixed(3);
+const round = (x: number) => +x.toFixed(3);
+
+/** The scratch layout the runner gives a cell (…/wasi-matrix-XXXX/<index>), so two command lines compare. */
+const scrub = (argv: string[], dir?: string) =>
+  argv.map((a) => (dir ? a.replaceAll(dir, '<cell>') : a).replace(new RegExp(`${tmpdir()}/wasi-matrix-[^/]+/[^/"]+`, 'g'), '<cell>'));
+
+/** Every check the case requires reported `ok`, and exit 0: the native build computed the right answer too. */
+function nativeCorrect(plan: Plan, r: Result, out: { stdout: string; exitCode?: number }): boolean {
+  const k = plan.cases.get(`${r.suite}/${r.case}`)!;
+  return out.exitCode === 0 && k.expect.checks.every((c) => new RegExp(`^ok ${c}$`, 'm').test(out.stdout));
+}
+
+async function peakRss(cmd: CommandSpec, cwd: string, dir: string): Promise<number | null> {
+  const out = join(dir, 'rss');
+  const r = await execa('/usr/bin/time', ['-f', '%M', '-o', out, cmd.file, ...cmd.args], { env: cmd.env ?? {}, extendEnv: false, cwd, reject: false, timeout: 300_000 });
+  return r.exitCode === 0 && existsSync(out) ? Number(readFileSync(out, 'utf8').trim().split('\n').at(-1)) : null;
+}
+
+export async function benchPerf(opts: { root: string; filters: Filters; runsDir?: string; budgetMs?: number; log?: (s: string) => void }): Promise<PerfBench> {
+  const log = opts.log ?? console.log;
+  const hyperfine = which.sync('hyperfine', { nothrow: true });
+  if (!hyperfine) throw new Error('hyperfine is not installed (matrix.yaml harness: `npm run provision`)');
+  if (!existsSync('/usr/bin/time')) throw new Error('GNU time (/usr/bin/time) is not installed (matrix.yaml harness: `npm run provision`)');
+  const before = loadavg();
+  const plan = await makePlan({ root: opts.root, filters: { ...opts.filters, suite: ['perf'] } });
+  const runsDir = opts.runsDir ?? join(opts.root, 'reports', 'runs');
+  mkdirSync(runsDir, { recursive: true });
+  // One cell at a time: the matrix pass checks every answer and sizes the repetitions.
+  const s = await runPlan(plan, { recordDir: runsDir, jobs: 1 });
+  log(`perf: ${s.run.results.length} cells checked (run file ${basename(s.file)})`);
+  const passed = s.run.results.filter((r) => r.status === 'PASS' && r.build?.artifact && r.run);
+  const work = await mkdtemp(join(tmpdir(), 'wasi-matrix-perf-'));
+  const natives = new Map<string, NativeRecord & { path?: string }>();
+  const cells: PerfCell[] = [];
+  try {
+    for (const r of passed) {
+      const k = plan.cases.get(`${r.suite}/${r.case}`)!;
+      const nkey = `${r.language}/${k.guest}`;
+      if (!natives.has(nkey)) {
+        const nb = await loadNativeBuild(opts.root, r.language);
+        const rec: NativeRecord & { path?: string } = { language: r.language, guest: k.guest };
+        if (!nb) rec.unavailable = `no guests/${r.language}/native.ts`;
+        else if (nb.unavailable) rec.unavailable = nb.unavailable;
+        else {
+          const dir = join(work, 'native', r.language);
+          mkdirSync(dir, { recursive: true });
+          const out = join(dir, k.guest);
+          try {
+            Object.assign(rec, await nb.build(k.guest, out, dir, plan.toolchains.get(r.language)!.located), { bytes: statSync(out).size, path: out });
+            const check = await execa(out, [], { reject: false, timeout: 120_000 });
+            if (!nativeCorrect(plan, r, check)) {
+              rec.unavailable = `the native build answered wrong: exit ${check.exitCode}, ${check.stdout.trim().slice(0, 200)}`;
+              delete rec.path;
+            }
+          } catch (e) {
+            rec.unavailable = `native build failed: ${(e as Error).message.slice(0, 300)}`;
+          }
+        }
+        natives.set(nkey, rec);
+      }
+      cells.push(await timeCell(plan, r, natives.get(nkey)!, work, hyperfine, opts.budgetMs ?? 20_000, log));
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+  // The figures beside each verdict, in the run file itself.
+  const run = readRun(s.file);
+  for (const r of run.results) {
+    const c = cells.find((x) => x.key === r.key && !x.skipped);
+    if (c) r.perf = { timings: c.timings, ratios: c.ratios, rssKiB: c.rssKiB, bench: 'reports/bench.json#perf' };
+  }
+  writeAtomic(s.file, `${JSON.stringify(run, null, 1)}\n`);
+  const tools = {
+    hyperfine: (await execa(hyperfine, ['--version'])).stdout.trim(),
+    time: (await execa('/usr/bin/time', ['--version'], { reject: false })).stderr.split('\n')[0]!.trim(),
+  };
+  return {
+    at: new Date().toISOString(), runId: s.run.provenance.runId, runFile: basename(s.file), cores: s.run.provenance.host.cpus,
+    loadavg: { before: before.map(round), after: loadavg().map(round) }, tools,
+    natives: [...natives.values()].map(({ path: _path, ...n }) => n),
+    cells,
+    untimed: s.run.results.filter((r) => !passed.includes(r)).map((r) => ({ key: r.key, status: r.status, reason: r.reason.slice(0, 200) })),
+  };
+}
+
+/** hyperfine over the native build and the runtime's command lines, in one invocation; then peak RSS of each. */
+async function timeCell(plan: Plan, r: Result, native: NativeRecord & { path?: string }, work: string, hyperfine: string, budgetMs: number, log: (s: string) => void): Promise<PerfCell> {
+  const k = plan.cases.get(`${r.suite}/${r.case}`)!;
+  const rt = plan.runtimes.get(r.runtimeLabel)!;
+  const version = r.runtimeVersion!;
+  // The cell's folder as the driver makes it: the artifact linked under the guest's name, run from there.
+  const dir = await mkdtemp(join(work, 'cell-'));
+  const name = `${k.guest}.wasm`;
+  await symlink(r.build!.artifact!.path, join(dir, name));
+  const step = k.script.steps.find((st) => st.op === 'run');
+  if (step?.op !== 'run') throw new Error(`${r.key}: the case has no run step`);
+  const cmd = await rt.adapter.command(
+    { artifact: name, target: r.target, args: step.args, env: step.env, preopens: [], workDir: dir, timeoutMs: r.run!.timeoutMs, extraFlags: r.run!.flags },
+    rt.located, version,
+  );
+  const argv = [cmd.file, ...cmd.args];
+  const base: PerfCell = {
+    key: r.key, suite: r.suite, case: r.case, language: r.language, target: r.target, features: r.features, runtime: r.runtime, runtimeLabel: r.runtimeLabel,
+    runtimeVersion: r.runtimeVersion, artifactBytes: r.build!.artifact!.bytes, argv,
+    sameArgv: JSON.stringify(scrub(argv, dir)) === JSON.stringify(scrub(r.run!.argv)), timings: {}, ratios: {}, rssKiB: {},
+  };
+  const commands: { name: string; spec: CommandSpec }[] = [
+    ...(native.path ? [{ name: 'native', spec: { file: native.path, args: [] } }] : []),
+    { name: 'runtime', spec: cmd },
+  ];
+  const perf = await loadRuntimePerf(plan.root, r.runtime);
+  for (const v of perf?.variants(cmd, name, dir) ?? []) {
+    if (v.prepare) {
+      const p = await execa(v.prepare.file, v.prepare.args, { env: v.prepare.env ?? {}, extendEnv: false, cwd: dir, reject: false });
+      if (p.exitCode !== 0) {
+        log(`  ${r.key}: ${v.name} not prepared: ${p.stderr.slice(0, 200)}`);
+        continue;
+      }
+    }
+    commands.push({ name: v.name, spec: v.run });
+  }
+  // Repetitions sized to a time budget from the matrix's own run; an interpreter taking a minute runs twice.
+  const once = r.durations.runMs;
+  const runs = Math.max(2, Math.min(10, Math.floor(budgetMs / Math.max(1, once * commands.length))));
+  const json = join(dir, 'hyperfine.json');
+  const args = ['-N', '--style', 'none', '--runs', String(runs), ...(once < 5000 ? ['--warmup', '1'] : []), '--export-json', json,
+    ...commands.flatMap((c) => ['--command-name', c.name]), ...commands.map((c) => line(c.spec.file, c.spec.args))];
+  const h = await execa(hyperfine, args, { env: cmd.env ?? {}, extendEnv: false, cwd: dir, reject: false });
+  if (h.exitCode !== 0) return { ...base, skipped: `hyperfine failed: ${(h.stderr || h.stdout).trim().slice(0, 300)}` };
+  const results = (JSON.parse(readFileSync(json, 'utf8')) as { results: { command: string; mean: number; stddev: number | null; median: number; min: number; max: number; times: number[] }[] }).results;
+  results.forEach((x, i) => {
+    base.timings[commands[i]!.name] = { medianMs: ms(x.median), meanMs: ms(x.mean), stddevMs: ms(x.stddev ?? 0), minMs: ms(x.min), maxMs: ms(x.max), runs: x.times.length };
+  });
+  const nat = base.timings.native?.medianMs;
+  if (nat) for (const [n, t] of Object.entries(base.timings)) if (n !== 'native') base.ratios[n] = round(t.medianMs / nat);
+  for (const c of commands) {
+    const kib = await peakRss(c.spec, dir, dir);
+    if (kib !== null) base.rssKiB[c.name] = kib;
+  }
+  log(`  ${r.case} ${r.language} ${r.runtimeLabel}: ${Object.entries(base.timings).map(([n, t]) => `${n} ${t.medianMs} ms`).join(', ')}${base.ratios.runtime ? ` → ×${base.ratios.runtime}` : ''}`);
+  return base;
+}
