@@ -18,7 +18,7 @@ export interface Claim {
 const geomean = (xs: number[]) => Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
 const fmt = (x: number, digits = 3) => String(+x.toPrecision(digits));
 const link = (r: Pick<Result, 'key' | 'language' | 'runtimeLabel' | 'features'>) =>
-  `[${r.key}](cells.html#${new URLSearchParams({ language: r.language, runtime: r.runtimeLabel, feature: r.features[0] ?? '' }).toString()})`;
+  `[${r.key.replace(/\|/g, '\\|')}](cells.html#${new URLSearchParams({ language: r.language, runtime: r.runtimeLabel, feature: r.features[0] ?? '' }).toString()})`;
 const group = <T>(xs: T[], by: (x: T) => string) => {
   const m = new Map<string, T[]>();
   for (const x of xs) m.set(by(x), [...(m.get(by(x)) ?? []), x]);
@@ -117,8 +117,9 @@ function perfClaims(perf: PerfBench | undefined): { claims: Claim[]; svgs: Recor
   return { claims, svgs };
 }
 
-/** Pass counts of a set of cells, with up to three passing cells as evidence (newest runtime versions first). */
-function tally(rs: Result[]) {
+/** Pass counts of the cells measured here (not UNAVAILABLE), with up to three passing cells as evidence (newest runtime versions first). */
+function tally(all: Result[]) {
+  const rs = all.filter((r) => r.status !== 'UNAVAILABLE');
   const pass = rs.filter((r) => r.status === 'PASS');
   const sample = [...pass].sort((a, b) => b.runtimeLabel.localeCompare(a.runtimeLabel, undefined, { numeric: true })).slice(0, 3);
   return { pass: pass.length, total: rs.length, evidence: sample.map(link), runtimes: [...new Set(pass.map((r) => r.runtimeLabel))].sort().join(', ') };
@@ -149,10 +150,12 @@ function toolchainClaims(results: Result[]): Claim[] {
   });
   const threads = ours.filter((r) => r.suite === 'threads');
   const t = tally(threads);
-  const byRuntime = [...group(threads.filter((r) => r.runtimeVersion), (r) => r.runtimeLabel)].map(([rt, rs]) => `${rt} ${rs.filter((r) => r.status === 'PASS').length}/${rs.length}`);
+  // A runtime that once had wasi-threads and removed it says so in its reason.
+  const removed = threads.find((r) => r.status === 'UNSUPPORTED' && /remov/i.test(r.reason));
+  const byRuntime = [...group(threads.filter((r) => r.status !== 'UNAVAILABLE'), (r) => r.runtimeLabel)].map(([rt, rs]) => `${rt} ${rs.filter((r) => r.status === 'PASS').length}/${rs.length}`);
   claims.push({
     quote: 'no threads in WASI', measured: `the threads suite (wasi-threads) passes ${t.pass}/${t.total} cells: ${byRuntime.join(', ')}`,
-    where: t.runtimes || '—', verdict: !t.total ? 'not measured' : t.pass ? 'depends' : 'holds', evidence: t.evidence,
+    where: t.runtimes || '—', verdict: !t.total ? 'not measured' : t.pass ? 'depends' : 'holds', evidence: [...t.evidence, ...(removed ? [link(removed)] : [])],
     notes: 'wasi-threads runs behind flags on the runtimes that keep it; wasmtime removed it in 47 (its cells there read UNSUPPORTED); components cannot share memory',
   });
   const net = ours.filter((r) => r.suite === 'sockets' || r.suite === 'http');
