@@ -36,7 +36,8 @@ ratio of wall times and the test-by-test verdict agreement ("external").
 
 With --suite=perf: runs the perf suite (its guests check their own answers), then times every
 passing cell with hyperfine beside the same source built natively, plus the runtime's other ways
-to run it (wasmtime: precompiled, no cache), and peak RSS with GNU time ("perf"); the ratios to
+to run it (wasmtime: precompiled, no cache), and peak RSS with GNU time ("perf"); --repeat=N
+fixes hyperfine's runs per command (default: sized to ~20 s per cell, 2 to 10). The ratios to
 native are the figures. reports/claims.md is rendered from them by npm run report.
 
 ${FILTER_HELP}`;
@@ -68,7 +69,7 @@ await main('bench', async () => {
     return 0;
   }
   if (values.suite?.includes('perf')) {
-    const b = await benchPerf({ root: ROOT, filters: filtersFrom(values) });
+    const b = await benchPerf({ root: ROOT, filters: filtersFrom(values), ...(values.repeat ? { runs: Number(values.repeat) } : {}) });
     console.log(`perf: ${b.cells.length} cells timed, ${b.untimed.length} not (did not pass); load average ${b.loadavg.before.join(' ')} → ${b.loadavg.after.join(' ')}`);
     record({ perf: b });
     return 0;

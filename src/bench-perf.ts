@@ -80,7 +80,18 @@ async function peakRss(cmd: CommandSpec, cwd: string, dir: string): Promise<numb
   return r.exitCode === 0 && existsSync(out) ? Number(readFileSync(out, 'utf8').trim().split('\n').at(-1)) : null;
 }
 
-export async function benchPerf(opts: { root: string; filters: Filters; runsDir?: string; budgetMs?: number; log?: (s: string) => void }): Promise<PerfBench> {
+export interface PerfOptions {
+  root: string;
+  filters: Filters;
+  runsDir?: string;
+  /** Time to spend per cell, sizing hyperfine's runs (2 to 10) from the matrix's own run (default 20 s). */
+  budgetMs?: number;
+  /** A fixed number of runs per command instead (at least 2, for a spread). */
+  runs?: number;
+  log?: (s: string) => void;
+}
+
+export async function benchPerf(opts: PerfOptions): Promise<PerfBench> {
   const log = opts.log ?? console.log;
   const hyperfine = which.sync('hyperfine', { nothrow: true });
   if (!hyperfine) throw new Error('hyperfine is not installed (matrix.yaml harness: `npm run provision`)');
@@ -122,7 +133,7 @@ export async function benchPerf(opts: { root: string; filters: Filters; runsDir?
         }
         natives.set(nkey, rec);
       }
-      cells.push(await timeCell(plan, r, natives.get(nkey)!, work, hyperfine, opts.budgetMs ?? 20_000, log));
+      cells.push(await timeCell(plan, r, natives.get(nkey)!, work, hyperfine, opts, log));
     }
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -148,7 +159,7 @@ export async function benchPerf(opts: { root: string; filters: Filters; runsDir?
 }
 
 /** hyperfine over the native build and the runtime's command lines, in one invocation; then peak RSS of each. */
-async function timeCell(plan: Plan, r: Result, native: NativeRecord & { path?: string }, work: string, hyperfine: string, budgetMs: number, log: (s: string) => void): Promise<PerfCell> {
+async function timeCell(plan: Plan, r: Result, native: NativeRecord & { path?: string }, work: string, hyperfine: string, opts: PerfOptions, log: (s: string) => void): Promise<PerfCell> {
   const k = plan.cases.get(`${r.suite}/${r.case}`)!;
   const rt = plan.runtimes.get(r.runtimeLabel)!;
   const version = r.runtimeVersion!;
@@ -185,7 +196,7 @@ async function timeCell(plan: Plan, r: Result, native: NativeRecord & { path?: s
   }
   // Repetitions sized to a time budget from the matrix's own run; an interpreter taking a minute runs twice.
   const once = r.durations.runMs;
-  const runs = Math.max(2, Math.min(10, Math.floor(budgetMs / Math.max(1, once * commands.length))));
+  const runs = opts.runs ? Math.max(2, opts.runs) : Math.max(2, Math.min(10, Math.floor((opts.budgetMs ?? 20_000) / Math.max(1, once * commands.length))));
   const json = join(dir, 'hyperfine.json');
   const args = ['-N', '--style', 'none', '--runs', String(runs), ...(once < 5000 ? ['--warmup', '1'] : []), '--export-json', json,
     ...commands.flatMap((c) => ['--command-name', c.name]), ...commands.map((c) => line(c.spec.file, c.spec.args))];
