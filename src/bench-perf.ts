@@ -133,7 +133,8 @@ export async function benchPerf(opts: PerfOptions): Promise<PerfBench> {
         }
         natives.set(nkey, rec);
       }
-      cells.push(await timeCell(plan, r, natives.get(nkey)!, work, hyperfine, opts, log));
+      // One cell that cannot be timed (its command cannot be rebuilt, hyperfine cannot start) does not end the bench.
+      cells.push(await timeCell(plan, r, natives.get(nkey)!, work, hyperfine, opts, log).catch((e: Error) => untimedCell(r, e.message)));
     }
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -155,6 +156,14 @@ export async function benchPerf(opts: PerfOptions): Promise<PerfBench> {
     natives: [...natives.values()].map(({ path: _path, ...n }) => n),
     cells,
     untimed: s.run.results.filter((r) => !passed.includes(r)).map((r) => ({ key: r.key, status: r.status, reason: r.reason.slice(0, 200) })),
+  };
+}
+
+function untimedCell(r: Result, why: string): PerfCell {
+  return {
+    key: r.key, suite: r.suite, case: r.case, language: r.language, target: r.target, features: r.features, runtime: r.runtime, runtimeLabel: r.runtimeLabel,
+    runtimeVersion: r.runtimeVersion, artifactBytes: r.build?.artifact?.bytes ?? null, argv: r.run?.argv ?? [], sameArgv: false,
+    timings: {}, ratios: {}, rssKiB: {}, skipped: why.slice(0, 300),
   };
 }
 
