@@ -40,7 +40,7 @@ pub fn main(init: std.process.Init) !u8 {
     const kept = try build(gpa, max_depth);
     var d: u32 = min_depth;
     while (d <= max_depth) : (d += 2) {
-        const iterations = @as(u64, 1) << @intCast(max_depth - d + min_depth);
+        const iterations = @as(usize, 1) << @intCast(max_depth - d + min_depth);
         for (0..iterations) |_| total += try tree(gpa, d);
     }
     total += count(kept);
