@@ -148,7 +148,7 @@ export async function benchPerf(opts: PerfOptions): Promise<PerfBench> {
   writeAtomic(s.file, `${JSON.stringify(run, null, 1)}\n`);
   const tools = {
     hyperfine: (await execa(hyperfine, ['--version'])).stdout.trim(),
-    time: (await execa('/usr/bin/time', ['--version'], { reject: false })).stderr.split('\n')[0]!.trim(),
+    time: ((r) => (r.stdout || r.stderr).split('\n')[0]!.trim())(await execa('/usr/bin/time', ['--version'], { reject: false })),
   };
   return {
     at: new Date().toISOString(), runId: s.run.provenance.runId, runFile: basename(s.file), cores: s.run.provenance.host.cpus,
