@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { benchExternal } from '../src/bench-external.ts';
 import { benchHistory } from '../src/bench-history.ts';
-import { benchPerf } from '../src/bench-perf.ts';
+import { benchPerf, mergePerf, type PerfBench } from '../src/bench-perf.ts';
 import { FILTER_HELP, FILTER_OPTIONS, filtersFrom, parseExternal, parseFlags, UsageError } from '../src/cli-args.ts';
 import { main } from '../src/main-errors.ts';
 import { ROOT } from '../src/paths.ts';
@@ -71,7 +71,7 @@ await main('bench', async () => {
   if (values.suite?.includes('perf')) {
     const b = await benchPerf({ root: ROOT, filters: filtersFrom(values), ...(values.repeat ? { runs: Number(values.repeat) } : {}) });
     console.log(`perf: ${b.cells.length} cells timed, ${b.untimed.length} not (did not pass); load average ${b.loadavg.before.join(' ')} → ${b.loadavg.after.join(' ')}`);
-    record({ perf: b });
+    record({ perf: mergePerf(previous().perf as PerfBench | undefined, b) });
     return 0;
   }
   const filters = Object.keys(filtersFrom(values)).length ? filtersFrom(values) : { suite: ['cli'] };

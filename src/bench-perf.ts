@@ -34,6 +34,8 @@ export interface PerfCell {
   rssKiB: Record<string, number>;
   /** Why it was not timed (too slow to repeat, hyperfine failed). */
   skipped?: string;
+  /** The bench run that measured it (PerfBench.runs). */
+  runId?: string;
 }
 
 export interface NativeRecord {
@@ -45,13 +47,18 @@ export interface NativeRecord {
   unavailable?: string;
 }
 
-export interface PerfBench {
+export interface PerfRun {
   at: string;
   runId: string;
   runFile: string;
   cores: number;
   loadavg: { before: number[]; after: number[] };
   tools: { hyperfine: string; time: string };
+}
+
+/** The newest figures of every cell over the perf runs so far: filtered benches add up, as filtered matrix runs do. */
+export interface PerfBench extends PerfRun {
+  runs: PerfRun[];
   natives: NativeRecord[];
   cells: PerfCell[];
   /** Cells of the suite that did not pass, so were not timed (with the status). */
@@ -140,21 +147,24 @@ export async function benchPerf(opts: PerfOptions): Promise<PerfBench> {
     await rm(work, { recursive: true, force: true });
   }
   // The figures beside each verdict, in the run file itself.
-  const run = readRun(s.file);
-  for (const r of run.results) {
+  const file = readRun(s.file);
+  for (const r of file.results) {
     const c = cells.find((x) => x.key === r.key && !x.skipped);
     if (c) r.perf = { timings: c.timings, ratios: c.ratios, rssKiB: c.rssKiB, bench: 'reports/bench.json#perf' };
   }
-  writeAtomic(s.file, `${JSON.stringify(run, null, 1)}\n`);
+  writeAtomic(s.file, `${JSON.stringify(file, null, 1)}\n`);
   const tools = {
     hyperfine: (await execa(hyperfine, ['--version'])).stdout.trim(),
     time: ((r) => (r.stdout || r.stderr).split('\n')[0]!.trim())(await execa('/usr/bin/time', ['--version'], { reject: false })),
   };
-  return {
+  const run: PerfRun = {
     at: new Date().toISOString(), runId: s.run.provenance.runId, runFile: basename(s.file), cores: s.run.provenance.host.cpus,
     loadavg: { before: before.map(round), after: loadavg().map(round) }, tools,
+  };
+  return {
+    ...run, runs: [run],
     natives: [...natives.values()].map(({ path: _path, ...n }) => n),
-    cells,
+    cells: cells.map((c) => ({ ...c, runId: run.runId })),
     untimed: s.run.results.filter((r) => !passed.includes(r)).map((r) => ({ key: r.key, status: r.status, reason: r.reason.slice(0, 200) })),
   };
 }
@@ -221,6 +231,24 @@ async function timeCell(plan: Plan, r: Result, native: NativeRecord & { path?: s
     const kib = await peakRss(c.spec, dir, dir);
     if (kib !== null) base.rssKiB[c.name] = kib;
   }
-  log(`  ${r.case} ${r.language} ${r.runtimeLabel}: ${Object.entries(base.timings).map(([n, t]) => `${n} ${t.medianMs} ms`).join(', ')}${base.ratios.runtime ? ` → ×${base.ratios.runtime}` : ''}`);
+  log(`  ${r.key}: ${Object.entries(base.timings).map(([n, t]) => `${n} ${t.medianMs} ms`).join(', ')}${base.ratios.runtime ? ` → ×${base.ratios.runtime}` : ''}`);
   return base;
+}
+
+/** A new bench over an older one: each cell, native and untimed entry keeps its newest measurement. */
+export function mergePerf(prev: PerfBench | undefined, next: PerfBench): PerfBench {
+  if (!prev?.runs) return next;
+  const union = <T>(a: T[], b: T[], key: (x: T) => string) => [...new Map([...a, ...b].map((x) => [key(x), x])).values()];
+  // A cell that now fails is no longer timed: its older figures go.
+  const failing = new Set(next.untimed.map((u) => u.key));
+  const cells = union(prev.cells.filter((c) => !failing.has(c.key)), next.cells, (c) => c.key);
+  const untimed = union(prev.untimed, next.untimed, (u) => u.key).filter((u) => !cells.some((c) => c.key === u.key));
+  const used = new Set(cells.map((c) => c.runId));
+  return {
+    ...next,
+    runs: union(prev.runs, next.runs, (r) => r.runId).filter((r) => used.has(r.runId)),
+    natives: union(prev.natives, next.natives, (n) => `${n.language}/${n.guest}`),
+    cells,
+    untimed,
+  };
 }

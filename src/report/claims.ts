@@ -179,7 +179,7 @@ export function renderClaims(perf: PerfBench | undefined, results: Result[]): { 
     '# The seeds\' claims, measured',
     '',
     perf
-      ? `Performance figures: \`npm run bench -- --suite=perf\` at ${perf.at}, run ${perf.runId}, ${perf.cores} cores, load average ${perf.loadavg.before.join(' ')} before and ${perf.loadavg.after.join(' ')} after; ${perf.tools.hyperfine}, ${perf.tools.time}. Ratios are medians measured side by side in one hyperfine invocation; absolute times are noise on a shared machine.`
+      ? `Performance figures: \`npm run bench -- --suite=perf\`, ${perf.tools.hyperfine}, ${perf.tools.time}, ${perf.cores} cores; runs ${(perf.runs ?? [perf]).map((r) => `${r.runId} at ${r.at} (load average ${r.loadavg.before.join(' ')} before, ${r.loadavg.after.join(' ')} after)`).join('; ')}. Ratios are medians measured side by side in one hyperfine invocation; absolute times are noise on a shared machine.`
       : 'No performance run recorded yet (`npm run bench -- --suite=perf`).',
     'Toolchain claims: the newest result of every cell over the run files.',
     '',
