@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { benchPerf, type PerfBench } from '../src/bench-perf.ts';
+import { benchPerf, mergePerf, type PerfBench } from '../src/bench-perf.ts';
 import { ROOT } from '../src/paths.ts';
 import { renderClaims } from '../src/report/claims.ts';
 import { readRun } from '../src/results.ts';
@@ -50,5 +50,23 @@ describe('npm run bench -- --suite=perf (one slice)', () => {
     }
     expect(md).toMatch(/\| "cold start < 1 ms on a native runtime" \|.*wasmtime@49.*\| \*\*(holds|doesn't|depends)\*\* \|/);
     expect(svgs['claims/cpu-overhead.svg']).toMatch(/^<svg[\s\S]*wasmtime@49[\s\S]*<\/svg>\n$/);
+  });
+});
+
+describe('perf benches add up', () => {
+  const run = (id: string) => ({ at: id, runId: id, runFile: `${id}.json`, cores: 2, loadavg: { before: [1], after: [1] }, tools: { hyperfine: 'h', time: 't' } });
+  const cell = (key: string, runId: string) => ({
+    key, suite: 'perf', case: 'hash', language: 'c', target: 'p1', features: ['perf.cpu-int'], runtime: 'wasmtime', runtimeLabel: 'wasmtime@49.0.3',
+    runtimeVersion: '49.0.3', artifactBytes: 1, argv: [], sameArgv: true, timings: {}, ratios: { runtime: 1.2 }, rssKiB: {}, runId,
+  });
+  const bench = (id: string, cells: string[], untimed: string[] = []): PerfBench => ({
+    ...run(id), runs: [run(id)], natives: [], cells: cells.map((k) => cell(k, id)), untimed: untimed.map((key) => ({ key, status: 'FAIL', reason: 'x' })),
+  });
+
+  test('a new bench replaces the cells it measured, keeps the others, and drops cells that now fail', () => {
+    const m = mergePerf(bench('a', ['k1', 'k2', 'k3']), bench('b', ['k2'], ['k3']));
+    expect(m.cells.map((c) => [c.key, c.runId])).toEqual([['k1', 'a'], ['k2', 'b']]);
+    expect(m.untimed.map((u) => u.key)).toEqual(['k3']);
+    expect(m.runs.map((r) => r.runId)).toEqual(['a', 'b']);
   });
 });
