@@ -4,6 +4,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { benchExternal } from '../src/bench-external.ts';
 import { benchHistory } from '../src/bench-history.ts';
+import { benchPerf, mergePerf, type PerfBench } from '../src/bench-perf.ts';
 import { FILTER_HELP, FILTER_OPTIONS, filtersFrom, parseExternal, parseFlags, UsageError } from '../src/cli-args.ts';
 import { main } from '../src/main-errors.ts';
 import { ROOT } from '../src/paths.ts';
@@ -36,6 +37,12 @@ first result, median served-test time); with --reference, also runs the referenc
 WebAssembly/wasi-testsuite checkout on the same suites and runtime binary, and reports the
 ratio of wall times and the test-by-test verdict agreement ("external").
 
+With --suite=perf: runs the perf suite (its guests check their own answers), then times every
+passing cell with hyperfine beside the same source built natively, plus the runtime's other ways
+to run it (wasmtime: precompiled, no cache), and peak RSS with GNU time ("perf"); --repeat=N
+fixes hyperfine's runs per command (default: sized to ~20 s per cell, 2 to 10). The ratios to
+native are the figures. reports/claims.md is rendered from them by npm run report.
+
 ${FILTER_HELP}`;
 
 await main('bench', async () => {
@@ -62,6 +69,12 @@ await main('bench', async () => {
       for (const d of b.reference.disagree) console.log(`  ${d.test}: ours ${d.ours}, reference ${d.theirs}`);
     }
     record({ external: { at: new Date().toISOString(), runtime, ...b } });
+    return 0;
+  }
+  if (values.suite?.includes('perf')) {
+    const b = await benchPerf({ root: ROOT, filters: filtersFrom(values), ...(values.repeat ? { runs: Number(values.repeat) } : {}) });
+    console.log(`perf: ${b.cells.length} cells timed, ${b.untimed.length} not (did not pass); load average ${b.loadavg.before.join(' ')} → ${b.loadavg.after.join(' ')}`);
+    record({ perf: mergePerf(previous().perf as PerfBench | undefined, b) });
     return 0;
   }
   const filters = Object.keys(filtersFrom(values)).length ? filtersFrom(values) : { suite: ['cli'] };

@@ -296,6 +296,27 @@ export interface Expectation {
 export type Outcome = 'pass' | 'xfail' | 'xpass' | 'unexpected' | 'skip';
 
 /** One cell's record: the cell, what happened, and everything needed to trust and redo it. */
+/** One command's timings over the runs a benchmarking tool made. */
+export interface Timing {
+  medianMs: number;
+  meanMs: number;
+  stddevMs: number;
+  minMs: number;
+  maxMs: number;
+  runs: number;
+}
+
+/** `npm run bench -- --suite=perf` beside a cell's verdict: timings by command line (`native`, `runtime`, the runtime's variants). */
+export interface PerfRecord {
+  timings: Record<string, Timing>;
+  /** Each command's median over the native one's. */
+  ratios: Record<string, number>;
+  /** Peak resident set by command. */
+  rssKiB: Record<string, number>;
+  /** Where the figures are kept whole (reports/bench.json "perf"). */
+  bench: string;
+}
+
 export interface Result extends Cell {
   runtimeVersion: string | null;
   toolchainVersion: string | null;
@@ -324,6 +345,7 @@ export interface Result extends Cell {
     /** The memory cap asked for, and how the runtime enforced it (null: it has no way to). */
     memory?: { bytes: number; enforcedBy: string | null };
   };
+  perf?: PerfRecord;
 }
 
 export interface Provenance {

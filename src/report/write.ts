@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { PerfBench } from '../bench-perf.ts';
 import { loadFeatures } from '../cases.ts';
 import { writeAtomic } from '../results.ts';
 import type { RunFile } from '../types.ts';
 import { renderBcd } from './bcd.ts';
+import { renderClaims } from './claims.ts';
 import { loadGrantRules } from './grant-rules.ts';
 import { transitions } from './history.ts';
 import { renderHtml } from './html.ts';
@@ -39,6 +41,11 @@ export async function writeReports(root: string, runs: RunFile[], out: string, w
     ['index.html', renderOverview(results, features, runs, 'wasi-matrix')],
     ['junit.xml', renderJunit(results)],
   ];
+  // The claims page: npm run bench's perf figures (reports/bench.json) beside the matrix's own results.
+  const bench = join(root, 'reports', 'bench.json');
+  const perf = existsSync(bench) ? (JSON.parse(readFileSync(bench, 'utf8')) as { perf?: PerfBench }).perf : undefined;
+  const claims = renderClaims(perf, results);
+  files.push(['claims.md', claims.md], ...Object.entries(claims.svgs));
   const cells = renderHtml(results, 'wasi-matrix: every cell', runs);
   files.push(['cells.html', cells.html], ...Object.entries(cells.chunks));
   for (const [name, text] of files) writeAtomic(join(out, name), text);

@@ -1,0 +1,4 @@
+//! Cold start: a program that only says it ran (one line, so a run tells from a no-op), timed from process start to exit.
+fn main() {
+    println!("ok started");
+}
