@@ -23,12 +23,15 @@ const OUTCOME: Record<Outcome, WtsOutcome> = { pass: 'pass', unexpected: 'fail',
 
 const iso = (t: string) => new Date(t).toISOString();
 
-/** The external suites' cells of a run, in the reference runner's format (our own suites stay out). */
-export function toWtsResults(run: RunFile): WtsResults {
+/**
+ * A run's cells in the reference runner's format: the external suites' (by their own names), or with
+ * `all` ours too (named by suite id), so dashboards made for wasi-testsuite can read the whole matrix.
+ */
+export function toWtsResults(run: RunFile, opts: { all?: boolean } = {}): WtsResults {
   const names = new Map((run.provenance.external ?? []).map((e) => [e.suite, e.name]));
   const groups = new Map<string, Result[]>();
   for (const r of run.results) {
-    if (!r.suite.startsWith('external:')) continue;
+    if (!opts.all && !r.suite.startsWith('external:')) continue;
     const k = `${r.suite}\u0000${r.runtimeLabel}`;
     groups.set(k, [...(groups.get(k) ?? []), r]);
   }

@@ -10,6 +10,7 @@ import { loadGrantRules } from './grant-rules.ts';
 import { transitions } from './history.ts';
 import { renderHtml } from './html.ts';
 import { renderJunit } from './junit.ts';
+import { toWtsResults } from '../external/wts-results.ts';
 import { renderMarkdown } from './markdown.ts';
 import { renderOverview } from './overview.ts';
 import { migrationCost, referenceColumn, sharedSources } from './migration.ts';
@@ -23,7 +24,8 @@ export interface Written {
 }
 
 /**
- * From run files (oldest first) into a folder: compat.md, compat.json, junit.xml, the overview page
+ * From run files (oldest first) into a folder: compat.md, compat.json, junit.xml, wasi-testsuite.json
+ * (the reference runner's result format), the overview page
  * (index.html), the cell grid (cells.html) and its evidence scripts (evidence/*.js).
  */
 export async function writeReports(root: string, runs: RunFile[], out: string, wantedReference?: string): Promise<Written> {
@@ -40,6 +42,7 @@ export async function writeReports(root: string, runs: RunFile[], out: string, w
     ['compat.json', `${JSON.stringify(renderBcd({ results, features, runs, rules, version, timestamp: new Date().toISOString(), changelog: history.filter((t) => t.runId === runs.at(-1)!.provenance.runId) }), null, 1)}\n`],
     ['index.html', renderOverview(results, features, runs, 'wasi-matrix')],
     ['junit.xml', renderJunit(results)],
+    ['wasi-testsuite.json', `${JSON.stringify(toWtsResults({ ...runs.at(-1)!, results }, { all: true }), null, 1)}\n`],
   ];
   // The claims page: npm run bench's perf figures (reports/bench.json) beside the matrix's own results.
   const bench = join(root, 'reports', 'bench.json');
