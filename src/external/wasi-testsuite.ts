@@ -154,7 +154,7 @@ function caseOf(suiteDir: string, suite: string, target: string, language: strin
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ...base, invalid: `${specFile}: a test spec is a JSON object` };
   const keys = Object.keys(raw);
   if (keys.some((k) => NEW_KEYS.includes(k))) {
-    if (keys.some((k) => k in legacySchema.shape)) return { ...base, invalid: `${specFile}: mixes the older keys with operations/proposals/world/servers` };
+    if (keys.some((k) => k !== 'world' && k in legacySchema.shape)) return { ...base, invalid: `${specFile}: mixes the older keys with operations/proposals/servers` };
     return scriptCase(base, suiteDir, specFile, raw);
   }
   let spec: z.infer<typeof legacySchema>;
