@@ -5,9 +5,12 @@ import { execa } from 'execa';
 import which from 'which';
 import { adapterTool, wrapAsCommand } from '../../src/adapter-wrap.ts';
 import { ROOT } from '../../src/paths.ts';
+import { toolPath } from '../../src/tool-path.ts';
 import type { BuildContext, Detection, Located, Toolchain } from '../../src/types.ts';
 
 const here = join(ROOT, 'guests', 'c');
+/** The linkers clang may run, and nothing else: no wasm-opt that happens to be installed (binaryen came with emscripten, and cannot read components). */
+const linkers = (ctx: BuildContext) => toolPath(ctx.tmpDir, ['wasm-ld-19', 'wasm-ld']);
 const SYSROOT = '/usr';
 const CFLAGS = ['--target=wasm32-wasi', `--sysroot=${SYSROOT}`, '-O2', '-Wl,--strip-debug'];
 const RESOURCE = '/usr/lib/llvm-19/lib/clang/19';
@@ -80,17 +83,15 @@ const c: Toolchain = {
     const src = join(here, `${guest}.c`);
     if (target === 'p2' && variant === 'native') {
       const flags = p2Flags(p2Sysroot(ctx.where), await p2ResourceDir(ctx));
-      // A PATH of system tools only: clang runs any wasm-opt it finds after linking, and binaryen's
-      // (node_modules/.bin) cannot read the component wasm-component-ld wrote.
-      await ctx.exec('clang-19', [...flags, src, '-o', out], { env: { PATH: `${COMPONENT_LD_DIR}:/usr/bin:/bin` } });
+      await ctx.exec(which.sync('clang-19', { nothrow: true }) ?? 'clang-19', [...flags, src, '-o', out], { env: { PATH: `${COMPONENT_LD_DIR}:${await linkers(ctx)}` } });
       return { tools: ['clang-19', `wasi-libc ${trixieLibc(ctx.where)?.version} (trixie)`, 'wasm-component-ld'] };
     }
     if (variant === 'native') {
-      await ctx.exec('clang-19', [...CFLAGS, src, '-o', out]);
+      await ctx.exec(which.sync('clang-19', { nothrow: true }) ?? 'clang-19', [...CFLAGS, src, '-o', out], { env: { PATH: await linkers(ctx) } });
       return { tools: ['clang-19'] };
     }
     const core = join(ctx.tmpDir, 'core.wasm');
-    await ctx.exec('clang-19', [...CFLAGS, src, '-o', core]);
+    await ctx.exec(which.sync('clang-19', { nothrow: true }) ?? 'clang-19', [...CFLAGS, src, '-o', core], { env: { PATH: await linkers(ctx) } });
     await wrapAsCommand(ctx, core, out);
     return { tools: ['clang-19', adapterTool()] };
   },

@@ -4,6 +4,7 @@ import { execa } from 'execa';
 import which from 'which';
 import { adapterTool, wrapAsCommand } from '../../src/adapter-wrap.ts';
 import { ROOT } from '../../src/paths.ts';
+import { toolPath } from '../../src/tool-path.ts';
 import type { BuildContext, Detection, Toolchain } from '../../src/types.ts';
 
 const here = join(ROOT, 'guests', 'cpp');
@@ -18,7 +19,8 @@ async function dpkgVersion(pkg: string): Promise<string | null> {
 }
 
 async function compile(ctx: BuildContext, guest: string, out: string): Promise<void> {
-  await ctx.exec('clang++-19', [...FLAGS, join(here, `${guest}.cpp`), '-o', out]);
+  // Only the linkers on PATH: clang would run any installed wasm-opt after linking.
+  await ctx.exec(which.sync('clang++-19', { nothrow: true }) ?? 'clang++-19', [...FLAGS, join(here, `${guest}.cpp`), '-o', out], { env: { PATH: await toolPath(ctx.tmpDir, ['wasm-ld-19', 'wasm-ld']) } });
 }
 
 const cpp: Toolchain = {
@@ -26,7 +28,7 @@ const cpp: Toolchain = {
   targets: {
     p1: { ok: true },
     p2: { ok: true },
-    p3: { ok: false, reason: "Debian's wasi-libc (and the libc++ built on it) is a 2022 snapshot with no WASI 0.3 support" },
+    p3: { ok: false, reason: "Debian's wasi-libc (and the libc++ built on it) is a 2022 snapshot with no WASI 0.3 support", local: true },
   },
   // Like C: bookworm's wasi-libc reaches p2 only by wrapping the p1 module.
   variants: { p2: ['adapter'] },

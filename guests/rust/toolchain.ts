@@ -41,12 +41,14 @@ function env(libc: string): Record<string, string> {
 
 async function cargoBuild(ctx: BuildContext, triple: string, unit: { bin: string } | { example: string }, out: string): Promise<void> {
   const [kind, name] = 'bin' in unit ? ['--bin', unit.bin] : ['--example', unit.example];
+  // The target dir is shared (std is built once) by every clone of the repository, so its
+  // release/<name>.wasm may be another clone's: this build's own artifact is copied out by cargo itself.
+  const own = join(ctx.tmpDir, 'cargo-out');
   await ctx.exec(CARGO, [
-    'build', '--release', '--locked', '-Zbuild-std=std,panic_abort', '--target', triple, kind, name,
-    '--manifest-path', join(here, 'Cargo.toml'),
+    'build', '--release', '--locked', '-Zbuild-std=std,panic_abort', '-Zunstable-options', '--artifact-dir', own,
+    '--target', triple, kind, name, '--manifest-path', join(here, 'Cargo.toml'),
   ], { env: env(libcFor(triple, ctx.where)) });
-  const dir = join(cacheDir(), 'rust-target', triple, 'release');
-  await copyFile('bin' in unit ? join(dir, `${name}.wasm`) : join(dir, 'examples', `${name.replaceAll('-', '_')}.wasm`), out);
+  await copyFile(join(own, `${'bin' in unit ? name : name.replaceAll('-', '_')}.wasm`), out);
 }
 
 const rust: Toolchain = {
