@@ -103,6 +103,9 @@ export async function benchPerf(opts: PerfOptions): Promise<PerfBench> {
   const hyperfine = which.sync('hyperfine', { nothrow: true });
   if (!hyperfine) throw new Error('hyperfine is not installed (matrix.yaml harness: `npm run provision`)');
   if (!existsSync('/usr/bin/time')) throw new Error('GNU time (/usr/bin/time) is not installed (matrix.yaml harness: `npm run provision`)');
+  // Each runtime as a user starts it (no transpile-once, warm host or precompiled module): those
+  // fast paths are measured as the variants beside it.
+  process.env.WASI_MATRIX_COLD = '1';
   const before = loadavg();
   const plan = await makePlan({ root: opts.root, filters: { ...opts.filters, suite: ['perf'] } });
   const runsDir = opts.runsDir ?? join(opts.root, 'reports', 'runs');
@@ -189,7 +192,10 @@ async function timeCell(plan: Plan, r: Result, native: NativeRecord & { path?: s
   const step = k.script.steps.find((st) => st.op === 'run');
   if (step?.op !== 'run') throw new Error(`${r.key}: the case has no run step`);
   const cmd = await rt.adapter.command(
-    { artifact: name, target: r.target, args: step.args, env: step.env, preopens: [], workDir: dir, timeoutMs: r.run!.timeoutMs, extraFlags: r.run!.flags },
+    {
+      artifact: name, target: r.target, args: step.args, env: step.env, preopens: [], workDir: dir, timeoutMs: r.run!.timeoutMs, extraFlags: r.run!.flags,
+      ...(r.run!.memory ? { memoryBytes: r.run!.memory.bytes } : {}),
+    },
     rt.located, version,
   );
   const argv = [cmd.file, ...cmd.args];
