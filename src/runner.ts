@@ -251,10 +251,14 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
           if (flags.length) {
             const flagged = await attempt(`${index}-flags`, flags);
             const note = `without ${flags.join(' ')}: ${plain.status}${plain.reason ? ` (${plain.reason.slice(0, 160)})` : ''}`;
-            if (classifyRun(flagged).status === 'PASS') {
+            const again = classifyRun(flagged).status;
+            if (again === 'PASS') {
               execution = { ...flagged, notes: [note] };
               passedWith = flags;
-            } else execution = { ...execution, notes: [`with ${flags.join(' ')}: ${classifyRun(flagged).status} too`] };
+            } else if (plain.status === 'CRASH' && again !== 'CRASH' && again !== 'TIMEOUT') {
+              // The switch let the guest load and run: what it then did is the cell's result.
+              execution = { ...flagged, notes: [note] };
+            } else execution = { ...execution, notes: [`with ${flags.join(' ')}: ${again} too`] };
           }
         }
         if (opts.controls && k.controls.length) {
