@@ -6,7 +6,7 @@ import type { Detection, Toolchain } from '../../src/types.ts';
 
 const here = join(ROOT, 'guests', 'assemblyscript', 'assembly');
 const HELPERS = ['check.ts', 'wasi-fs.ts'];
-const P1_ONLY = "AssemblyScript's WASI shim emits preview1 core modules; there is no component route for it here";
+const P1_ONLY = "AssemblyScript (asc + wasi-shim) emits preview1 core modules only: it has no component (WASI 0.2/0.3) target";
 
 function tools() {
   return { asc: npmTool('assemblyscript'), shim: npmTool('@assemblyscript/wasi-shim') };

@@ -9,7 +9,7 @@ import type { Detection, Toolchain } from '../../src/types.ts';
 // program gets on a WASI runtime. -sSTANDALONE_WASM makes emcc emit a WASI command module.
 const cSources = join(ROOT, 'guests', 'c');
 const FLAGS = ['-O2', '-sSTANDALONE_WASM'];
-const P1_ONLY = "Emscripten's standalone output is a preview1 core module; there is no component route for it here";
+const P1_ONLY = "Emscripten's standalone output is a preview1 core module: emcc has no component (WASI 0.2/0.3) target";
 
 const emscripten: Toolchain = {
   language: 'emscripten',

@@ -8,7 +8,7 @@ import type { BuildContext, Detection, Toolchain } from '../../src/types.ts';
 import { reactorAsCommand } from './command-export.ts';
 
 const here = join(ROOT, 'guests', 'kotlin');
-const P1_ONLY = "Kotlin/Wasm's wasi target emits a wasip1 core module using WasmGC; there is no component route for GC modules here";
+const P1_ONLY = "Kotlin/Wasm's wasi target emits a wasip1 core module using WasmGC: Kotlin has no component (WASI 0.2/0.3) target";
 
 /** The compiler jar and the WASI stdlib klib in the folder provisioning fetched from Maven Central. */
 function parts(dir: string): { jars: string[]; stdlib?: string; version?: string } {
