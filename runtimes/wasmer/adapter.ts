@@ -50,7 +50,8 @@ const wasmer: RuntimeAdapter = {
     if (raw.exitCode === 0) return raw;
     const trap = /RuntimeError: (.*)/.exec(raw.stderr);
     if (trap) return { ...raw, trap: trap[1]! };
-    const load = /(compile error: .*|error: .*(?:instantiat|link).*)$/m.exec(raw.stderr);
+    // The module never ran: it did not compile, link or instantiate, or no backend takes its features.
+    const load = /(compile error: .*|error: .*(?:instantiat|link|No backends support).*)$/m.exec(raw.stderr);
     return load ? { ...raw, internalError: load[1]! } : raw;
   },
 };
