@@ -76,10 +76,10 @@ export async function driveCell(c: CellRun): Promise<Execution> {
  * The switch to retry a failed run with: the one the runtime's own error points to (a WASI
  * interface behind a flag), else those of the core proposals the case or toolchain declares.
  */
-export function retryFlags(adapter: RuntimeAdapter, raw: RawOutcome, version: string, proposals: string[]): string[] {
+export function retryFlags(adapter: RuntimeAdapter, raw: RawOutcome, version: string, proposals: string[]): { flags: string[]; fromError: boolean } {
   const fromError = adapter.flagsFor?.(`${raw.internalError ?? ''}\n${raw.trap ?? ''}\n${raw.stderr}`, version) ?? [];
-  if (fromError.length) return fromError;
-  return [...new Set(proposals.flatMap((p) => adapter.proposalFlags?.(p, version) ?? []))];
+  if (fromError.length) return { flags: fromError, fromError: true };
+  return { flags: [...new Set(proposals.flatMap((p) => adapter.proposalFlags?.(p, version) ?? []))], fromError: false };
 }
 
 /**

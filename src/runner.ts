@@ -247,7 +247,7 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
         const plain = classifyRun(execution);
         if (plain.status !== 'PASS' && plain.status !== 'TIMEOUT') {
           const proposals = [...(k.proposal ? [k.proposal] : []), ...(tc.toolchain.proposals ?? [])];
-          const flags = retryFlags(rt.adapter, execution.raw, runtimeVersion!, proposals);
+          const { flags, fromError } = retryFlags(rt.adapter, execution.raw, runtimeVersion!, proposals);
           if (flags.length) {
             const flagged = await attempt(`${index}-flags`, flags);
             const note = `without ${flags.join(' ')}: ${plain.status}${plain.reason ? ` (${plain.reason.slice(0, 160)})` : ''}`;
@@ -255,8 +255,8 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
             if (again === 'PASS') {
               execution = { ...flagged, notes: [note] };
               passedWith = flags;
-            } else if (plain.status === 'CRASH' && again !== 'CRASH' && again !== 'TIMEOUT') {
-              // The switch let the guest load and run: what it then did is the cell's result.
+            } else if (fromError && plain.status === 'CRASH' && again !== 'CRASH' && again !== 'TIMEOUT') {
+              // The switch the runtime's error named let the guest load and run: what it then did is the cell's result.
               execution = { ...flagged, notes: [note] };
             } else execution = { ...execution, notes: [`with ${flags.join(' ')}: ${again} too`] };
           }
