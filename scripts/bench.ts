@@ -19,6 +19,7 @@ const record = (part: Record<string, unknown>) => writeAtomic(BENCH_FILE, `${JSO
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? 0;
 
 const HELP = `Usage: npm run bench -- [filters] [--repeat=N]
+       npm run bench -- --suite=perf [filters] [--budget=SECONDS] [--repeat=N] [--size=NAME]
        npm run bench -- --history=NIGHTS
        npm run bench -- --external=wasi-testsuite=PATH --runtime=ID[@VERSION] [--reference=CHECKOUT]
 
@@ -39,15 +40,18 @@ ratio of wall times and the test-by-test verdict agreement ("external").
 
 With --suite=perf: runs the perf suite (its guests check their own answers), then times every
 passing cell with hyperfine beside the same source built natively, plus the runtime's other ways
-to run it (wasmtime: precompiled, no cache), and peak RSS with GNU time ("perf"); --repeat=N
-fixes hyperfine's runs per command (default: sized to ~20 s per cell, 2 to 10). The ratios to
-native are the figures. reports/claims.md is rendered from them by npm run report.
+to start it on the empty main (wasmtime: precompiled, no cache), and peak RSS with GNU time
+("perf"). hyperfine's runs per command are sized to --budget=SECONDS per cell (default 5), at
+least 2 and at most --repeat=N (default 10). Each runtime runs the kernels at the size its
+runtimes/<id>/perf.ts names (the cases' \`sizes:\`; interpreters run smaller), native at the same
+size; --size=NAME runs every runtime at one size. The ratios to native are the figures.
+reports/claims.md and the site's claims page are rendered from them by npm run report.
 
 ${FILTER_HELP}`;
 
 await main('bench', async () => {
   const { values } = parseFlags(process.argv.slice(2), {
-    ...FILTER_OPTIONS, repeat: { type: 'string' }, history: { type: 'string' }, external: { type: 'string' }, reference: { type: 'string' },
+    ...FILTER_OPTIONS, repeat: { type: 'string' }, budget: { type: 'string' }, size: { type: 'string' }, history: { type: 'string' }, external: { type: 'string' }, reference: { type: 'string' },
   });
   if (values.help) {
     console.log(HELP);
@@ -72,7 +76,10 @@ await main('bench', async () => {
     return 0;
   }
   if (values.suite?.includes('perf')) {
-    const b = await benchPerf({ root: ROOT, filters: filtersFrom(values), ...(values.repeat ? { runs: Number(values.repeat) } : {}) });
+    const b = await benchPerf({
+      root: ROOT, filters: filtersFrom(values), ...(values.repeat ? { runs: Number(values.repeat) } : {}),
+      ...(values.budget ? { budgetMs: Number(values.budget) * 1000 } : {}), ...(values.size ? { size: values.size } : {}),
+    });
     console.log(`perf: ${b.cells.length} cells timed, ${b.untimed.length} not (did not pass); load average ${b.loadavg.before.join(' ')} → ${b.loadavg.after.join(' ')}`);
     record({ perf: mergePerf(previous().perf as PerfBench | undefined, b) });
     return 0;

@@ -23,7 +23,9 @@ export interface PerfCell {
   runtimeLabel: string;
   runtimeVersion: string | null;
   artifactBytes: number | null;
-  /** The command line timed: the adapter's, as the run file records it for this cell (`sameArgv`). */
+  /** The workload: `full` (the case's own args) or a `sizes:` entry; native ran at the same size. */
+  size: string;
+  /** The timed command line: the adapter's, as the run file records it for this cell (`sameArgv`). */
   argv: string[];
   sameArgv: boolean;
   /** Timings by command: `native`, `runtime` (the matrix's own command line), and the runtime's variants. */
@@ -51,6 +53,8 @@ export interface PerfRun {
   at: string;
   runId: string;
   runFile: string;
+  /** The workload size of this run's cells (one matrix run per size). */
+  size?: string;
   cores: number;
   loadavg: { before: number[]; after: number[] };
   tools: { hyperfine: string; time: string };
@@ -64,6 +68,9 @@ export interface PerfBench extends PerfRun {
   /** Cells of the suite that did not pass, so were not timed (with the status). */
   untimed: { key: string; status: string; reason: string }[];
 }
+
+/** A native build while the bench runs: where it is, and the sizes it answered right at. */
+type Native = NativeRecord & { path?: string; checked?: string[] };
 
 /** POSIX quoting: hyperfine without a shell (-N) splits its command strings into words the same way. */
 const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`);
@@ -91,10 +98,12 @@ export interface PerfOptions {
   root: string;
   filters: Filters;
   runsDir?: string;
-  /** Time to spend per cell, sizing hyperfine's runs (2 to 10) from the matrix's own run (default 20 s). */
+  /** Time to spend per cell, sizing hyperfine's runs from the matrix's own run (default 5 s). */
   budgetMs?: number;
-  /** A fixed number of runs per command instead (at least 2, for a spread). */
+  /** At most this many runs per command (default 10); never fewer than 2, for a spread. */
   runs?: number;
+  /** Every runtime at this size, instead of the one its runtimes/<id>/perf.ts names. */
+  size?: string;
   log?: (s: string) => void;
 }
 
@@ -106,82 +115,131 @@ export async function benchPerf(opts: PerfOptions): Promise<PerfBench> {
   // Each runtime as a user starts it (no transpile-once, warm host or precompiled module): those
   // fast paths are measured as the variants beside it.
   process.env.WASI_MATRIX_COLD = '1';
-  const before = loadavg();
   const plan = await makePlan({ root: opts.root, filters: { ...opts.filters, suite: ['perf'] } });
   const runsDir = opts.runsDir ?? join(opts.root, 'reports', 'runs');
   mkdirSync(runsDir, { recursive: true });
-  // One cell at a time: the matrix pass checks every answer and sizes the repetitions.
-  const s = await runPlan(plan, { recordDir: runsDir, jobs: 1 });
-  log(`perf: ${s.run.results.length} cells checked (run file ${basename(s.file)})`);
-  const passed = s.run.results.filter((r) => r.status === 'PASS' && r.build?.artifact && r.run);
+  const sizeOf = new Map<string, string>();
+  for (const id of new Set(plan.cells.map((c) => c.runtime))) sizeOf.set(id, opts.size ?? (await loadRuntimePerf(plan.root, id))?.size ?? FULL);
+  // A case without sizes has no workload to scale (the empty main); one with sizes must have the one asked for.
+  const unknown = [...plan.cases.values()].flatMap((k) => [...new Set(sizeOf.values())].filter((z) => z !== FULL && k.sizes && !k.sizes[z]).map((z) => `${k.suite}/${k.id} has no size "${z}"`));
+  if (unknown.length) throw new Error(unknown.join('; '));
   const work = await mkdtemp(join(tmpdir(), 'wasi-matrix-perf-'));
-  const natives = new Map<string, NativeRecord & { path?: string }>();
+  const natives = new Map<string, Native>();
   const cells: PerfCell[] = [];
+  const runs: PerfRun[] = [];
+  const results: Result[] = [];
   try {
-    for (const r of passed) {
-      const k = plan.cases.get(`${r.suite}/${r.case}`)!;
-      const nkey = `${r.language}/${k.guest}`;
-      if (!natives.has(nkey)) {
-        const nb = await loadNativeBuild(opts.root, r.language);
-        const rec: NativeRecord & { path?: string } = { language: r.language, guest: k.guest };
-        if (!nb) rec.unavailable = `no guests/${r.language}/native.ts`;
-        else if (nb.unavailable) rec.unavailable = nb.unavailable;
-        else {
-          const dir = join(work, 'native', r.language);
-          mkdirSync(dir, { recursive: true });
-          const out = join(dir, k.guest);
-          try {
-            Object.assign(rec, await nb.build(k.guest, out, dir, plan.toolchains.get(r.language)!.located), { bytes: statSync(out).size, path: out });
-            const check = await execa(out, [], { reject: false, timeout: 120_000 });
-            if (!nativeCorrect(plan, r, check)) {
-              rec.unavailable = `the native build answered wrong: exit ${check.exitCode}, ${check.stdout.trim().slice(0, 200)}`;
-              delete rec.path;
-            }
-          } catch (e) {
-            rec.unavailable = `native build failed: ${(e as Error).message.slice(0, 300)}`;
-          }
-        }
-        natives.set(nkey, rec);
+    for (const size of [...new Set(sizeOf.values())].sort()) {
+      const sized = sizedPlan(plan, size, (c) => sizeOf.get(c.runtime) === size);
+      const before = loadavg();
+      // One cell at a time: the matrix pass checks every answer and sizes the repetitions.
+      const s = await runPlan(sized, { recordDir: runsDir, jobs: 1 });
+      log(`perf (size ${size}): ${s.run.results.length} cells checked (run file ${basename(s.file)})`);
+      const timed = (await timeRun(sized, s.run.results, size, natives, work, hyperfine, opts, log)).map((c) => ({ ...c, runId: s.run.provenance.runId }));
+      cells.push(...timed);
+      results.push(...s.run.results);
+      // The figures beside each verdict, in the run file itself.
+      const file = readRun(s.file);
+      for (const r of file.results) {
+        const c = timed.find((x) => x.key === r.key && !x.skipped);
+        if (c) r.perf = { size: c.size, timings: c.timings, ratios: c.ratios, rssKiB: c.rssKiB, bench: 'reports/bench.json#perf' };
       }
-      // One cell that cannot be timed (its command cannot be rebuilt, hyperfine cannot start) does not end the bench.
-      cells.push(await timeCell(plan, r, natives.get(nkey)!, work, hyperfine, opts, log).catch((e: Error) => untimedCell(r, e.message)));
+      writeAtomic(s.file, `${JSON.stringify(file, null, 1)}\n`);
+      runs.push({
+        at: new Date().toISOString(), runId: s.run.provenance.runId, runFile: basename(s.file), size, cores: s.run.provenance.host.cpus,
+        loadavg: { before: before.map(round), after: loadavg().map(round) }, tools: await toolVersions(hyperfine),
+      });
     }
   } finally {
     await rm(work, { recursive: true, force: true });
   }
-  // The figures beside each verdict, in the run file itself.
-  const file = readRun(s.file);
-  for (const r of file.results) {
-    const c = cells.find((x) => x.key === r.key && !x.skipped);
-    if (c) r.perf = { timings: c.timings, ratios: c.ratios, rssKiB: c.rssKiB, bench: 'reports/bench.json#perf' };
-  }
-  writeAtomic(s.file, `${JSON.stringify(file, null, 1)}\n`);
-  const tools = {
-    hyperfine: (await execa(hyperfine, ['--version'])).stdout.trim(),
-    time: ((r) => (r.stdout || r.stderr).split('\n')[0]!.trim())(await execa('/usr/bin/time', ['--version'], { reject: false })),
-  };
-  const run: PerfRun = {
-    at: new Date().toISOString(), runId: s.run.provenance.runId, runFile: basename(s.file), cores: s.run.provenance.host.cpus,
-    loadavg: { before: before.map(round), after: loadavg().map(round) }, tools,
-  };
+  const passed = new Set(cells.map((c) => c.key));
   return {
-    ...run, runs: [run],
-    natives: [...natives.values()].map(({ path: _path, ...n }) => n),
-    cells: cells.map((c) => ({ ...c, runId: run.runId })),
-    untimed: s.run.results.filter((r) => !passed.includes(r)).map((r) => ({ key: r.key, status: r.status, reason: r.reason.slice(0, 200) })),
+    ...runs.at(-1)!, runs,
+    natives: [...natives.values()].map(({ path: _path, checked: _checked, ...n }) => n),
+    cells,
+    untimed: results.filter((r) => !passed.has(r.key)).map((r) => ({ key: r.key, status: r.status, reason: r.reason.slice(0, 200) })),
   };
 }
 
-function untimedCell(r: Result, why: string): PerfCell {
+const FULL = 'full';
+
+/** The plan's cells of these runtimes, with each case's run arguments at this size. */
+function sizedPlan(plan: Plan, size: string, wanted: (c: Plan['cells'][number]) => boolean): Plan {
+  const cases = new Map([...plan.cases].map(([key, k]) => {
+    const args = size === FULL ? undefined : k.sizes?.[size];
+    if (!args) return [key, k];
+    return [key, { ...k, script: { ...k.script, steps: k.script.steps.map((st) => (st.op === 'run' ? { ...st, args } : st)) } }];
+  }));
+  return { ...plan, cases, cells: plan.cells.filter(wanted) };
+}
+
+async function toolVersions(hyperfine: string): Promise<PerfRun['tools']> {
+  return {
+    hyperfine: (await execa(hyperfine, ['--version'])).stdout.trim(),
+    time: ((r) => (r.stdout || r.stderr).split('\n')[0]!.trim())(await execa('/usr/bin/time', ['--version'], { reject: false })),
+  };
+}
+
+/** Times each passing cell of one matrix run beside the native build of its source (built once per language and guest). */
+async function timeRun(
+  plan: Plan, results: Result[], size: string, natives: Map<string, Native>, work: string, hyperfine: string, opts: PerfOptions, log: (s: string) => void,
+): Promise<PerfCell[]> {
+  const cells: PerfCell[] = [];
+  const passed = results.filter((r) => r.status === 'PASS' && r.build?.artifact && r.run);
+  for (const r of passed) {
+    const k = plan.cases.get(`${r.suite}/${r.case}`)!;
+    const nkey = `${r.language}/${k.guest}`;
+    if (!natives.has(nkey)) {
+      const nb = await loadNativeBuild(opts.root, r.language);
+      const rec: Native = { language: r.language, guest: k.guest };
+      if (!nb) rec.unavailable = `no guests/${r.language}/native.ts`;
+      else if (nb.unavailable) rec.unavailable = nb.unavailable;
+      else {
+        const dir = join(work, 'native', r.language);
+        mkdirSync(dir, { recursive: true });
+        const out = join(dir, k.guest);
+        try {
+          Object.assign(rec, await nb.build(k.guest, out, dir, plan.toolchains.get(r.language)!.located), { bytes: statSync(out).size, path: out });
+        } catch (e) {
+          rec.unavailable = `native build failed: ${(e as Error).message.slice(0, 300)}`;
+        }
+      }
+      natives.set(nkey, rec);
+    }
+    const native = natives.get(nkey)!;
+    // The native build computes the same answer at this size, or it is no reference.
+    const args = runArgs(plan, r);
+    const ckey = `${size} ${args.join(' ')}`;
+    if (native.path && !native.checked?.includes(ckey)) {
+      const check = await execa(native.path, args, { reject: false, timeout: 120_000 });
+      if (!nativeCorrect(plan, r, check)) {
+        native.unavailable = `the native build answered wrong at size ${size}: exit ${check.exitCode}, ${check.stdout.trim().slice(0, 200)}`;
+        delete native.path;
+      } else native.checked = [...(native.checked ?? []), ckey];
+    }
+    // One cell that cannot be timed (its command cannot be rebuilt, hyperfine cannot start) does not end the bench.
+    cells.push(await timeCell(plan, r, size, native, work, hyperfine, opts, log).catch((e: Error) => untimedCell(r, size, e.message)));
+  }
+  return cells;
+}
+
+function runArgs(plan: Plan, r: Result): string[] {
+  const step = plan.cases.get(`${r.suite}/${r.case}`)!.script.steps.find((st) => st.op === 'run');
+  if (step?.op !== 'run') throw new Error(`${r.key}: the case has no run step`);
+  return step.args;
+}
+
+function untimedCell(r: Result, size: string, why: string): PerfCell {
   return {
     key: r.key, suite: r.suite, case: r.case, language: r.language, target: r.target, features: r.features, runtime: r.runtime, runtimeLabel: r.runtimeLabel,
-    runtimeVersion: r.runtimeVersion, artifactBytes: r.build?.artifact?.bytes ?? null, argv: r.run?.argv ?? [], sameArgv: false,
+    runtimeVersion: r.runtimeVersion, artifactBytes: r.build?.artifact?.bytes ?? null, size, argv: r.run?.argv ?? [], sameArgv: false,
     timings: {}, ratios: {}, rssKiB: {}, skipped: why.slice(0, 300),
   };
 }
 
 /** hyperfine over the native build and the runtime's command lines, in one invocation; then peak RSS of each. */
-async function timeCell(plan: Plan, r: Result, native: NativeRecord & { path?: string }, work: string, hyperfine: string, opts: PerfOptions, log: (s: string) => void): Promise<PerfCell> {
+async function timeCell(plan: Plan, r: Result, size: string, native: Native, work: string, hyperfine: string, opts: PerfOptions, log: (s: string) => void): Promise<PerfCell> {
   const k = plan.cases.get(`${r.suite}/${r.case}`)!;
   const rt = plan.runtimes.get(r.runtimeLabel)!;
   const version = r.runtimeVersion!;
@@ -201,15 +259,17 @@ async function timeCell(plan: Plan, r: Result, native: NativeRecord & { path?: s
   const argv = [cmd.file, ...cmd.args];
   const base: PerfCell = {
     key: r.key, suite: r.suite, case: r.case, language: r.language, target: r.target, features: r.features, runtime: r.runtime, runtimeLabel: r.runtimeLabel,
-    runtimeVersion: r.runtimeVersion, artifactBytes: r.build!.artifact!.bytes, argv,
+    runtimeVersion: r.runtimeVersion, artifactBytes: r.build!.artifact!.bytes, size, argv,
     sameArgv: JSON.stringify(scrub(argv, dir)) === JSON.stringify(scrub(r.run!.argv)), timings: {}, ratios: {}, rssKiB: {},
   };
   const commands: { name: string; spec: CommandSpec }[] = [
-    ...(native.path ? [{ name: 'native', spec: { file: native.path, args: [] } }] : []),
+    ...(native.path ? [{ name: 'native', spec: { file: native.path, args: step.args } }] : []),
     { name: 'runtime', spec: cmd },
   ];
-  const perf = await loadRuntimePerf(plan.root, r.runtime);
-  for (const v of perf?.variants(cmd, name, dir) ?? []) {
+  // The runtime's other ways to start (precompiled, no cache) change start-up, not steady CPU: they are
+  // timed on the cold-start case only, which keeps a bench of every runtime version within the hour.
+  const perf = k.features.includes('perf.cold-start') ? await loadRuntimePerf(plan.root, r.runtime) : null;
+  for (const v of perf?.variants?.(cmd, name, dir) ?? []) {
     if (v.prepare) {
       const p = await execa(v.prepare.file, v.prepare.args, { env: v.prepare.env ?? {}, extendEnv: false, cwd: dir, reject: false });
       if (p.exitCode !== 0) {
@@ -219,9 +279,9 @@ async function timeCell(plan: Plan, r: Result, native: NativeRecord & { path?: s
     }
     commands.push({ name: v.name, spec: v.run });
   }
-  // Repetitions sized to a time budget from the matrix's own run; an interpreter taking a minute runs twice.
+  // Repetitions sized to a time budget from the matrix's own run; a cell taking seconds runs twice.
   const once = r.durations.runMs;
-  const runs = opts.runs ? Math.max(2, opts.runs) : Math.max(2, Math.min(10, Math.floor((opts.budgetMs ?? 20_000) / Math.max(1, once * commands.length))));
+  const runs = Math.max(2, Math.min(opts.runs ?? 10, Math.floor((opts.budgetMs ?? 5_000) / Math.max(1, once * commands.length))));
   const json = join(dir, 'hyperfine.json');
   const args = ['-N', '--style', 'none', '--runs', String(runs), ...(once < 5000 ? ['--warmup', '1'] : []), '--export-json', json,
     ...commands.flatMap((c) => ['--command-name', c.name]), ...commands.map((c) => line(c.spec.file, c.spec.args))];

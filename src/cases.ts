@@ -45,6 +45,8 @@ const caseSchema = (features: Set<string>, targets: Set<string>) =>
         stdoutExcludes: z.array(pattern).default([]),
       })
       .prefault({}),
+    /** Named alternatives to invoke.args: the same workload at other sizes (npm run bench picks one per runtime). */
+    sizes: z.record(z.string().regex(/^[a-z0-9-]+$/), z.array(z.string())).optional(),
     limits: z.strictObject({ timeoutMs: z.number().int().positive().max(MAX_TIMEOUT_MS).optional() }).prefault({}),
     proposal: z.string().regex(/^[a-z0-9-]+$/).optional(),
     peer: z.enum(PEERS).optional(),

@@ -11,13 +11,18 @@ export interface NativeBuild {
   build(guest: string, out: string, tmpDir: string, where: Located): Promise<{ version: string; argv: string[] }>;
 }
 
-/** runtimes/<id>/perf.ts: ways to run the same guest that the runtime offers beside its plain command. */
+/** runtimes/<id>/perf.ts: how the perf bench runs this runtime, beside its plain command. */
 export interface RuntimePerf {
+  /**
+   * The workload size it runs (a case's `sizes:` entry; the case's own args when absent): an
+   * interpreter would take minutes over what a compiler does in a second. Native runs at the same size.
+   */
+  size?: string;
   /**
    * Other command lines for the same guest, by name (e.g. ahead-of-time compiled, or with the code cache
    * off); each may need a preparation step run once before timing (e.g. the ahead-of-time compile itself).
    */
-  variants(cmd: CommandSpec, artifact: string, outDir: string): { name: string; prepare?: CommandSpec; run: CommandSpec }[];
+  variants?(cmd: CommandSpec, artifact: string, outDir: string): { name: string; prepare?: CommandSpec; run: CommandSpec }[];
 }
 
 async function optional<T>(file: string): Promise<T | null> {

@@ -24,6 +24,8 @@ export interface CaseSpec {
   fixtureOnly?: string[];
   /** What the harness does with the guest: every case is one script of operations. */
   script: Script;
+  /** Named alternatives to the run's arguments: the same workload at other sizes (suites/perf). */
+  sizes?: Record<string, string[]>;
   expect: {
     /** null: the exit code is judged elsewhere (a scripted `wait`, or a server the harness stops). */
     exit: number | null;
@@ -308,6 +310,8 @@ export interface Timing {
 
 /** `npm run bench -- --suite=perf` beside a cell's verdict: timings by command line (`native`, `runtime`, the runtime's variants). */
 export interface PerfRecord {
+  /** The workload size (`full`, or a case's `sizes:` entry); the run's argv carries its arguments. */
+  size: string;
   timings: Record<string, Timing>;
   /** Each command's median over the native one's. */
   ratios: Record<string, number>;

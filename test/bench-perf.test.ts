@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { benchPerf, mergePerf, type PerfBench } from '../src/bench-perf.ts';
+import { loadCases } from '../src/cases.ts';
 import { ROOT } from '../src/paths.ts';
 import { renderClaims } from '../src/report/claims.ts';
 import { readRun } from '../src/results.ts';
@@ -34,7 +35,9 @@ describe('npm run bench -- --suite=perf (one slice)', () => {
     for (const c of bench.cells) {
       expect(c.skipped).toBeUndefined();
       expect(c.sameArgv, c.argv.join(' ')).toBe(true);
-      expect(Object.keys(c.timings)).toEqual(expect.arrayContaining(['native', 'runtime', 'precompiled']));
+      // wasmtime's other ways to start are timed on the cold-start case.
+      expect(Object.keys(c.timings)).toEqual(expect.arrayContaining(['native', 'runtime', ...(c.case === 'empty' ? ['precompiled'] : [])]));
+      expect(c.size).toBe('full');
       expect(c.timings.runtime!.runs).toBeGreaterThanOrEqual(2);
       expect(c.ratios.runtime).toBeGreaterThan(0);
       expect(c.rssKiB.runtime).toBeGreaterThan(0);
@@ -53,11 +56,34 @@ describe('npm run bench -- --suite=perf (one slice)', () => {
   });
 });
 
+describe('a smaller workload for a slow runtime', () => {
+  test('the case\'s size is the argv of the run, recorded beside the verdict, and native ran at it too', async () => {
+    const runsDir = mkdtempSync(join(tmpdir(), 'perf-'));
+    const k = loadCases(ROOT, ['perf'], new Set(['p1', 'p2', 'p3'])).find((c) => c.id === 'hash')!;
+    const tiny = k.sizes!.tiny!;
+    const bench = await benchPerf({ root: ROOT, filters: { language: ['c'], runtime: ['wasmtime@49'], target: ['p1'], case: ['perf/hash'] }, runsDir, size: 'tiny', runs: 2, log: () => {} });
+    const [c] = bench.cells;
+    expect(c!.size).toBe('tiny');
+    expect(c!.argv.slice(-tiny.length)).toEqual(tiny);
+    expect(c!.timings.native).toBeDefined();
+    expect(bench.runs.map((r) => r.size)).toEqual(['tiny']);
+    const r = readRun(join(runsDir, bench.runFile)).results[0]!;
+    expect(r.status, r.reason).toBe('PASS');
+    expect(r.run!.argv.slice(-tiny.length)).toEqual(tiny);
+    expect(r.perf?.size).toBe('tiny');
+  });
+
+  test('a size no case declares is refused before anything runs', async () => {
+    await expect(benchPerf({ root: ROOT, filters: { language: ['c'], runtime: ['wasmtime@49'], target: ['p1'], case: ['perf/hash'] }, runsDir: mkdtempSync(join(tmpdir(), 'perf-')), size: 'huge', log: () => {} }))
+      .rejects.toThrow('perf/hash has no size "huge"');
+  });
+});
+
 describe('perf benches add up', () => {
   const run = (id: string) => ({ at: id, runId: id, runFile: `${id}.json`, cores: 2, loadavg: { before: [1], after: [1] }, tools: { hyperfine: 'h', time: 't' } });
   const cell = (key: string, runId: string) => ({
     key, suite: 'perf', case: 'hash', language: 'c', target: 'p1', features: ['perf.cpu-int'], runtime: 'wasmtime', runtimeLabel: 'wasmtime@49.0.3',
-    runtimeVersion: '49.0.3', artifactBytes: 1, argv: [], sameArgv: true, timings: {}, ratios: { runtime: 1.2 }, rssKiB: {}, runId,
+    runtimeVersion: '49.0.3', artifactBytes: 1, size: 'full', argv: [], sameArgv: true, timings: {}, ratios: { runtime: 1.2 }, rssKiB: {}, runId,
   });
   const bench = (id: string, cells: string[], untimed: string[] = []): PerfBench => ({
     ...run(id), runs: [run(id)], natives: [], cells: cells.map((k) => cell(k, id)), untimed: untimed.map((key) => ({ key, status: 'FAIL', reason: 'x' })),

@@ -1,10 +1,9 @@
-/* Allocation-heavy kernel: binary trees (about 15M nodes allocated and freed one by one), depth 16. */
+/* Allocation-heavy kernel: binary trees, every node allocated and freed one by one.
+ * argv: the maximum depth, and the node count it gives (suites/perf/alloc.yaml). */
 #include <stdlib.h>
 #include "check.h"
 
 #define MIN_DEPTH 4
-#define MAX_DEPTH 16
-#define EXPECTED 14985902LL
 
 struct node { struct node *left, *right; };
 
@@ -29,15 +28,21 @@ static long long tree(int depth) {
   return c;
 }
 
-int main(void) {
-  long long total = tree(MAX_DEPTH + 1);
-  struct node *kept = make(MAX_DEPTH);
-  for (int d = MIN_DEPTH; d <= MAX_DEPTH; d += 2) {
-    long long iterations = 1LL << (MAX_DEPTH - d + MIN_DEPTH);
+int main(int argc, char **argv) {
+  if (argc != 3) {
+    check(0, "checksum", "usage: perf-alloc DEPTH EXPECTED");
+    return 1;
+  }
+  int max_depth = (int)strtol(argv[1], 0, 10);
+  long long expected = strtoll(argv[2], 0, 10);
+  long long total = tree(max_depth + 1);
+  struct node *kept = make(max_depth);
+  for (int d = MIN_DEPTH; d <= max_depth; d += 2) {
+    long long iterations = 1LL << (max_depth - d + MIN_DEPTH);
     for (long long i = 0; i < iterations; i++) total += tree(d);
   }
   total += count(kept);
   release(kept);
-  check(total == EXPECTED, "checksum", "got %lld", total);
+  check(total == expected, "checksum", "got %lld", total);
   return check_failures ? 1 : 0;
 }

@@ -49,3 +49,13 @@ pub fn preopen(init: std.process.Init, c: *Checks) ?std.Io.Dir {
 pub fn succeeded(r: anytype) bool {
     return if (r) |_| true else |_| false;
 }
+
+/// The perf kernels' parameters from argv (suites/perf/*.yaml); a missing one fails the check.
+pub fn params(init: std.process.Init, c: *Checks, comptime n: usize, usage: []const u8) ?[n][:0]const u8 {
+    const args = init.minimal.args.toSlice(init.arena.allocator()) catch return null;
+    if (args.len != n + 1) {
+        c.check(false, "checksum", "usage: {s}", .{usage});
+        return null;
+    }
+    return args[1..][0..n].*;
+}

@@ -1,10 +1,10 @@
-//! Allocation-heavy kernel: binary trees (about 15M nodes allocated and freed one by one), depth 16.
+//! Allocation-heavy kernel: binary trees, every node allocated and freed one by one.
+//! argv: the maximum depth, and the node count it gives (suites/perf/alloc.yaml).
 const std = @import("std");
-const Checks = @import("check.zig").Checks;
+const check = @import("check.zig");
+const Checks = check.Checks;
 
 const min_depth = 4;
-const max_depth = 16;
-const expected: i64 = 14985902;
 
 const Node = struct { left: ?*Node = null, right: ?*Node = null };
 
@@ -35,6 +35,9 @@ fn tree(gpa: std.mem.Allocator, depth: u32) !i64 {
 pub fn main(init: std.process.Init) !u8 {
     var out: [128]u8 = undefined;
     var c = Checks.init(init.io, &out);
+    const p = check.params(init, &c, 2, "perf-alloc DEPTH EXPECTED") orelse return 1;
+    const max_depth = std.fmt.parseInt(u32, p[0], 10) catch 0;
+    const expected = std.fmt.parseInt(i64, p[1], 10) catch 0;
     const gpa = init.gpa;
     var total = try tree(gpa, max_depth + 1);
     const kept = try build(gpa, max_depth);

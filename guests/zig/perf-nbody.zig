@@ -1,11 +1,11 @@
-//! Floating-point kernel: the n-body simulation of the Sun and the four outer planets, 5M steps.
+//! Floating-point kernel: the n-body simulation of the Sun and the four outer planets.
+//! argv: steps, and the energy they end at (suites/perf/nbody.yaml).
 const std = @import("std");
-const Checks = @import("check.zig").Checks;
+const check = @import("check.zig");
+const Checks = check.Checks;
 
-const steps = 5_000_000;
 const solar_mass = 4 * std.math.pi * std.math.pi;
 const days = 365.24;
-const expected = -0.169083134;
 
 const Body = struct { x: f64, y: f64, z: f64, vx: f64, vy: f64, vz: f64, m: f64 };
 
@@ -57,6 +57,9 @@ fn energy(bodies: *const [5]Body) f64 {
 pub fn main(init: std.process.Init) !u8 {
     var out: [128]u8 = undefined;
     var c = Checks.init(init.io, &out);
+    const p = check.params(init, &c, 2, "perf-nbody STEPS EXPECTED") orelse return 1;
+    const steps = std.fmt.parseInt(usize, p[0], 10) catch 0;
+    const expected = std.fmt.parseFloat(f64, p[1]) catch 0;
     var bodies = [5]Body{
         body(0, 0, 0, 0, 0, 0, 1),
         body(4.84143144246472090e+00, -1.16032004402742839e+00, -1.03622044471123109e-01, 1.66007664274403694e-03, 7.69901118419740425e-03, -6.90460016972063023e-05, 9.54791938424326609e-04),

@@ -1,13 +1,15 @@
-//! Memory-heavy kernel: sorting 3M xorshift-random 32-bit integers (12 MB) with the standard library's sort.
+//! Memory-heavy kernel: sorting xorshift-random 32-bit integers with the standard library's sort.
+//! argv: how many, and the checksum of the sorted array (suites/perf/sort.yaml).
 const std = @import("std");
-const Checks = @import("check.zig").Checks;
-
-const n = 3_000_000;
-const expected: u64 = 12647184168537187079;
+const check = @import("check.zig");
+const Checks = check.Checks;
 
 pub fn main(init: std.process.Init) !u8 {
     var out: [128]u8 = undefined;
     var c = Checks.init(init.io, &out);
+    const p = check.params(init, &c, 2, "perf-sort N EXPECTED") orelse return 1;
+    const n = std.fmt.parseInt(usize, p[0], 10) catch 0;
+    const expected = std.fmt.parseInt(u64, p[1], 10) catch 0;
     const a = try init.gpa.alloc(u32, n);
     defer init.gpa.free(a);
     var x: u64 = 0x9E3779B97F4A7C15;

@@ -1,17 +1,15 @@
-// Allocation-heavy kernel: binary trees (about 15M nodes allocated one by one), depth 16, left to the GC.
+// Allocation-heavy kernel: binary trees, every node allocated one by one and left to the GC.
+// argv: the maximum depth, and the node count it gives (suites/perf/alloc.yaml).
 package main
 
 import (
 	"os"
+	"strconv"
 
 	"wasimatrix/guests/check"
 )
 
-const (
-	minDepth = 4
-	maxDepth = 16
-	expected = 14985902
-)
+const minDepth = 4
 
 type node struct{ left, right *node }
 
@@ -30,6 +28,12 @@ func (n *node) count() int64 {
 }
 
 func main() {
+	if len(os.Args) != 3 {
+		check.That(false, "checksum", "usage: perf-alloc DEPTH EXPECTED")
+		os.Exit(1)
+	}
+	maxDepth, _ := strconv.Atoi(os.Args[1])
+	expected, _ := strconv.ParseInt(os.Args[2], 10, 64)
 	total := build(maxDepth + 1).count()
 	kept := build(maxDepth)
 	for d := minDepth; d <= maxDepth; d += 2 {

@@ -1,20 +1,23 @@
-// CPU-bound integer kernel: FNV-1a (64-bit) over a 1 MiB xorshift-filled buffer, 200 rounds.
+// CPU-bound integer kernel: FNV-1a (64-bit) over a xorshift-filled buffer, repeated.
+// argv: buffer KiB, rounds, and the checksum (hex) those give (suites/perf/hash.yaml).
 package main
 
 import (
 	"os"
+	"strconv"
 
 	"wasimatrix/guests/check"
 )
 
-const (
-	size     = 1 << 20
-	rounds   = 200
-	expected = 0x8e0f2d2f48b6f465
-)
-
 func main() {
-	buf := make([]byte, size)
+	if len(os.Args) != 4 {
+		check.That(false, "checksum", "usage: perf-hash KIB ROUNDS EXPECTED")
+		os.Exit(1)
+	}
+	kib, _ := strconv.Atoi(os.Args[1])
+	rounds, _ := strconv.Atoi(os.Args[2])
+	expected, _ := strconv.ParseUint(os.Args[3], 16, 64)
+	buf := make([]byte, kib*1024)
 	x := uint64(0x9E3779B97F4A7C15)
 	for i := range buf {
 		x ^= x << 13

@@ -1,19 +1,22 @@
-// Memory-heavy kernel: sorting 3M xorshift-random 32-bit integers (12 MB) with the standard library's sort.
+// Memory-heavy kernel: sorting xorshift-random 32-bit integers with the standard library's sort.
+// argv: how many, and the checksum of the sorted array (suites/perf/sort.yaml).
 package main
 
 import (
 	"os"
 	"slices"
+	"strconv"
 
 	"wasimatrix/guests/check"
 )
 
-const (
-	n        = 3000000
-	expected = 12647184168537187079
-)
-
 func main() {
+	if len(os.Args) != 3 {
+		check.That(false, "checksum", "usage: perf-sort N EXPECTED")
+		os.Exit(1)
+	}
+	n, _ := strconv.Atoi(os.Args[1])
+	expected, _ := strconv.ParseUint(os.Args[2], 10, 64)
 	a := make([]uint32, n)
 	x := uint64(0x9E3779B97F4A7C15)
 	for i := range a {

@@ -1,8 +1,7 @@
-//! Allocation-heavy kernel: binary trees (about 15M nodes allocated and freed one by one), depth 16.
+//! Allocation-heavy kernel: binary trees, every node allocated and freed one by one.
+//! argv: the maximum depth, and the node count it gives (suites/perf/alloc.yaml).
 //! Self-contained (no guest library), so the host's rustc builds the same file natively.
 const MIN_DEPTH: u32 = 4;
-const MAX_DEPTH: u32 = 16;
-const EXPECTED: i64 = 14985902;
 
 struct Node {
     children: Option<(Box<Node>, Box<Node>)>,
@@ -17,18 +16,29 @@ fn count(n: &Node) -> i64 {
 }
 
 fn main() {
-    let mut total = count(&build(MAX_DEPTH + 1));
-    let kept = build(MAX_DEPTH);
-    for d in (MIN_DEPTH..=MAX_DEPTH).step_by(2) {
-        for _ in 0..1u64 << (MAX_DEPTH - d + MIN_DEPTH) {
+    let [depth, expected] = params::<2>("perf-alloc DEPTH EXPECTED");
+    let (max_depth, expected): (u32, i64) = (depth.parse().unwrap_or(0), expected.parse().unwrap_or(0));
+    let mut total = count(&build(max_depth + 1));
+    let kept = build(max_depth);
+    for d in (MIN_DEPTH..=max_depth).step_by(2) {
+        for _ in 0..1u64 << (max_depth - d + MIN_DEPTH) {
             total += count(&build(d));
         }
     }
     total += count(&kept);
-    if total == EXPECTED {
+    if total == expected {
         println!("ok checksum");
     } else {
         println!("not ok checksum # got {total}");
         std::process::exit(1);
     }
+}
+
+/// The kernel's parameters from argv (suites/perf/*.yaml); a missing one fails the check.
+fn params<const N: usize>(usage: &str) -> [String; N] {
+    let a: Vec<String> = std::env::args().skip(1).collect();
+    a.try_into().unwrap_or_else(|_| {
+        println!("not ok checksum # usage: {usage}");
+        std::process::exit(1)
+    })
 }
