@@ -5,6 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, expect, test } from 'vitest';
 import { ROOT } from '../src/paths.ts';
+import type { PerfBench, PerfCell } from '../src/bench-perf.ts';
+import { renderClaims } from '../src/report/claims.ts';
 import { renderHtml } from '../src/report/html.ts';
 import { renderOverview } from '../src/report/overview.ts';
 import { loadRuns } from '../src/report/runs.ts';
@@ -104,3 +106,46 @@ test('pages made from the committed runs stay under 1 MB each, evidence apart; t
   await expect.poll(() => tab.locator('#count').textContent()).not.toBe('');
   expect(await tab.locator('#f-feature').inputValue()).toBe('fs.read');
 }, 60_000);
+
+test('the claims page: every claim with its verdict, the per-runtime figures, its charts drawn, evidence linked to the cell grid', async (ctx) => {
+  if (!existsSync(CHROMIUM)) return ctx.skip(`${CHROMIUM} is not installed (npm run provision installs it)`);
+  const timing = (ms: number) => ({ medianMs: ms, meanMs: ms, stddevMs: 0, minMs: ms, maxMs: ms, runs: 3 });
+  const cell = (kase: string, feature: string, runtime: string, size: string, ms: number, native: number, rss: number): PerfCell => ({
+    key: `perf/${kase}|c|p1|${runtime}`, suite: 'perf', case: kase, language: 'c', target: 'p1', features: [feature], runtime: runtime.split('@')[0]!,
+    runtimeLabel: runtime, runtimeVersion: runtime.split('@')[1] ?? null, artifactBytes: 20_000, size, argv: [], sameArgv: true,
+    timings: { native: timing(native), runtime: timing(ms) }, ratios: { runtime: ms / native }, rssKiB: { native: 1500, runtime: rss }, runId: 'r1',
+  });
+  const at = { at: '2026-01-01T00:00:00Z', runId: 'r1', runFile: 'r1.json', size: 'full', cores: 2, loadavg: { before: [1], after: [1] }, tools: { hyperfine: 'hyperfine 1.15.0', time: 'time 1.9' } };
+  const perf: PerfBench = {
+    ...at, runs: [at, { ...at, runId: 'r2', size: 'tiny' }], natives: [{ language: 'c', guest: 'perf-empty', bytes: 16_000 }],
+    cells: [
+      cell('empty', 'perf.cold-start', 'wasmtime@49.0.3', 'full', 6, 0.5, 20_000), cell('hash', 'perf.cpu-int', 'wasmtime@49.0.3', 'full', 120, 100, 30_000),
+      cell('empty', 'perf.cold-start', 'pywasm@2.2.3', 'tiny', 400, 0.5, 18_000), cell('hash', 'perf.cpu-int', 'pywasm@2.2.3', 'tiny', 900, 1, 20_000),
+    ],
+    untimed: [],
+  };
+  const results = [result('cli/args|go|p1|wasmtime@49.0.3', 'PASS'), result('threads/spawn|c|p1|wasmtime@49.0.3', 'UNSUPPORTED', { features: ['threads.x'], reason: 'wasi-threads removed in 47' })];
+  const { html, svgs } = renderClaims(perf, results);
+  const dir = mkdtempSync(join(tmpdir(), 'claims-'));
+  write(dir, { 'claims.html': html, ...svgs });
+  const tab = await open(join(dir, 'claims.html'));
+  const quotes = await tab.locator('#claims td.quote').allTextContents();
+  expect(quotes).toEqual(expect.arrayContaining(['“cold start < 1 ms on a native runtime”', '“CPU-bound code runs 1.1–1.3× slower than native”', '“95% of native speed”',
+    '“< 1 MB idle memory”', '“85% smaller images”', '“Go needs TinyGo”', '“Python is browser-only via Pyodide”', '“Java has no WASI target”', '“no threads in WASI”', '“network I/O trails”']));
+  // 6 ms and 400 ms starts are both over 1 ms; a CPU ratio of 1.2 holds beside 900 does not.
+  expect(await tab.locator('#claims tr', { hasText: 'cold start < 1 ms' }).locator('.verdict').textContent()).toBe("doesn't");
+  expect(await tab.locator('#claims tr', { hasText: '1.1–1.3×' }).locator('.verdict').textContent()).toBe('depends');
+  expect(await tab.locator('#claims tr', { hasText: '1.1–1.3×' }).textContent()).toContain('pywasm@2.2.3 (tiny size) ×900');
+  expect(await tab.locator('#figures tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-runtime')))).toEqual(['pywasm@2.2.3', 'wasmtime@49.0.3']);
+  expect(await tab.locator('#figures tr[data-runtime="pywasm@2.2.3"] td').allTextContents()).toEqual(['tiny', '400', '0.5', '900', '—', '—', '—', '17.6']);
+  // Every chart the claims name is drawn (an image that did not load has no natural width).
+  const images = tab.locator('figure img');
+  expect(await images.count()).toBe(Object.keys(svgs).length);
+  await expect.poll(() => images.evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0))).toBe(true);
+  await tab.locator('#claims tr', { hasText: '95% of native speed' }).getByRole('link', { name: 'chart' }).click();
+  await expect.poll(() => tab.url()).toMatch(/#chart-cpu-overhead$/);
+  expect(await tab.locator('#claims tr', { hasText: 'cold start < 1 ms' }).locator('td.evidence a').first().getAttribute('href'))
+    .toBe('cells.html#language=c&runtime=wasmtime%4049.0.3&feature=perf.cold-start');
+  mkdirSync(shots, { recursive: true });
+  await tab.screenshot({ path: join(shots, 'claims.png'), fullPage: true });
+});

@@ -2,23 +2,32 @@
 import type { PerfBench, PerfCell } from '../bench-perf.ts';
 import type { Result } from '../types.ts';
 import { barChart, type Bar } from './svg-bars.ts';
+import { renderClaimsHtml } from './claims-html.ts';
 
 export type Verdict = 'holds' | "doesn't" | 'depends' | 'not measured';
+
+/** A cell the measurement rests on, and where the site shows it. */
+export interface Evidence {
+  key: string;
+  href: string;
+}
 
 export interface Claim {
   quote: string;
   measured: string;
   where: string;
   verdict: Verdict;
-  evidence: string[];
+  evidence: Evidence[];
   chart?: string;
   notes?: string;
 }
 
 const geomean = (xs: number[]) => Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
 const fmt = (x: number, digits = 3) => String(+x.toPrecision(digits));
-const link = (r: Pick<Result, 'key' | 'language' | 'runtimeLabel' | 'features'>) =>
-  `[${r.key.replace(/\|/g, '\\|')}](cells.html#${new URLSearchParams({ language: r.language, runtime: r.runtimeLabel, feature: r.features[0] ?? '' }).toString()})`;
+const link = (r: Pick<Result, 'key' | 'language' | 'runtimeLabel' | 'features'>): Evidence =>
+  ({ key: r.key, href: `cells.html#${new URLSearchParams({ language: r.language, runtime: r.runtimeLabel, feature: r.features[0] ?? '' }).toString()}` });
+/** A runtime column, and the workload size when it is not the full one (an interpreter's smaller kernels). */
+const sized = (runtime: string, size: string | undefined) => (size && size !== 'full' ? `${runtime} (${size} size)` : runtime);
 const group = <T>(xs: T[], by: (x: T) => string) => {
   const m = new Map<string, T[]>();
   for (const x of xs) m.set(by(x), [...(m.get(by(x)) ?? []), x]);
@@ -31,8 +40,37 @@ function ratioByRuntime(cells: PerfCell[], features: string[]): { runtime: strin
   const cpu = cells.filter((c) => c.features.some((f) => features.includes(f)) && c.ratios.runtime);
   return [...group(cpu, (c) => c.runtimeLabel)].map(([runtime, cs]) => {
     const rs = cs.map((c) => c.ratios.runtime!);
-    return { runtime, ratio: geomean(rs), min: Math.min(...rs), max: Math.max(...rs), cells: cs };
+    return { runtime: sized(runtime, cs[0]!.size), ratio: geomean(rs), min: Math.min(...rs), max: Math.max(...rs), cells: cs };
   }).sort((a, b) => a.ratio - b.ratio);
+}
+
+/** Per runtime column: the empty main's start (fastest language), each kernel's ratio to native (geometric mean over languages and targets), and peak RSS. */
+export interface RuntimeFigures {
+  runtime: string;
+  size: string;
+  startMs: number | null;
+  nativeStartMs: number | null;
+  ratios: Record<string, number>;
+  idleRssKiB: number | null;
+}
+
+const KERNELS: Record<string, string> = { 'perf.cpu-int': 'hash', 'perf.cpu-float': 'nbody', 'perf.memory': 'sort', 'perf.alloc': 'alloc' };
+
+function figures(perf: PerfBench): RuntimeFigures[] {
+  return [...group(perf.cells.filter((c) => !c.skipped), (c) => c.runtimeLabel)].map(([runtime, cs]) => {
+    const empty = cs.filter((c) => c.features.includes('perf.cold-start'));
+    const min = (xs: (number | undefined)[]) => ((ys) => (ys.length ? Math.min(...ys) : null))(xs.filter((x): x is number => x !== undefined));
+    const ratios: Record<string, number> = {};
+    for (const [feature, kernel] of Object.entries(KERNELS)) {
+      const rs = cs.filter((c) => c.features.includes(feature) && c.ratios.runtime).map((c) => c.ratios.runtime!);
+      if (rs.length) ratios[kernel] = geomean(rs);
+    }
+    return {
+      runtime, size: cs.find((c) => !c.features.includes('perf.cold-start'))?.size ?? cs[0]!.size ?? 'full',
+      startMs: min(empty.map((c) => c.timings.runtime?.medianMs)), nativeStartMs: min(empty.map((c) => c.timings.native?.medianMs)),
+      ratios, idleRssKiB: min(empty.map((c) => c.rssKiB.runtime)),
+    };
+  }).sort((a, b) => a.runtime.localeCompare(b.runtime, undefined, { numeric: true }));
 }
 
 
@@ -171,26 +209,62 @@ function toolchainClaims(results: Result[]): Claim[] {
   return claims;
 }
 
-export function renderClaims(perf: PerfBench | undefined, results: Result[]): { md: string; svgs: Record<string, string> } {
+/** Everything the claims page shows, in one form the markdown and the HTML are both made from. */
+export interface ClaimsPage {
+  claims: Claim[];
+  /** How the performance figures were measured (or that none were). */
+  method: string;
+  figures: RuntimeFigures[];
+  /** Languages whose kernels have no native reference, and why. */
+  noNative: [string, string][];
+  svgs: Record<string, string>;
+}
+
+export function claimsPage(perf: PerfBench | undefined, results: Result[]): ClaimsPage {
   const p = perfClaims(perf);
-  const claims = [...p.claims, ...toolchainClaims(results)];
+  const runs = perf ? (perf.runs ?? [perf]) : [];
+  const sizes = [...new Set(runs.map((r) => r.size ?? 'full'))];
+  return {
+    claims: [...p.claims, ...toolchainClaims(results)],
+    method: perf
+      ? `Performance figures: \`npm run bench -- --suite=perf\`, ${perf.tools.hyperfine}, ${perf.tools.time}, ${perf.cores} cores; runs ${runs.map((r) => `${r.runId}${r.size ? ` (size ${r.size})` : ''} at ${r.at} (load average ${r.loadavg.before.join(' ')} before, ${r.loadavg.after.join(' ')} after)`).join('; ')}. Ratios are medians measured side by side in one hyperfine invocation, native at the same size as the runtime${sizes.length > 1 ? ' (interpreters run the smaller sizes of suites/perf, named in runtimes/<id>/perf.ts)' : ''}; absolute times are noise on a shared machine.`
+      : 'No performance run recorded yet (`npm run bench -- --suite=perf`).',
+    figures: perf ? figures(perf) : [],
+    noNative: perf ? [...new Map(perf.natives.filter((n) => n.unavailable).map((n) => [n.language, n.unavailable!]))] : [],
+    svgs: p.svgs,
+  };
+}
+
+const KERNEL_NAMES = Object.values(KERNELS);
+const num = (x: number | null, unit = '') => (x === null ? '—' : `${fmt(x)}${unit}`);
+
+export function renderClaims(perf: PerfBench | undefined, results: Result[]): { md: string; html: string; svgs: Record<string, string> } {
+  const page = claimsPage(perf, results);
   const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const lines = [
     '# The seeds\' claims, measured',
     '',
-    perf
-      ? `Performance figures: \`npm run bench -- --suite=perf\`, ${perf.tools.hyperfine}, ${perf.tools.time}, ${perf.cores} cores; runs ${(perf.runs ?? [perf]).map((r) => `${r.runId} at ${r.at} (load average ${r.loadavg.before.join(' ')} before, ${r.loadavg.after.join(' ')} after)`).join('; ')}. Ratios are medians measured side by side in one hyperfine invocation; absolute times are noise on a shared machine.`
-      : 'No performance run recorded yet (`npm run bench -- --suite=perf`).',
+    page.method,
     'Toolchain claims: the newest result of every cell over the run files.',
     '',
     '| claim | our measurement | runtimes and versions | verdict | evidence |',
     '|---|---|---|---|---|',
-    ...claims.map((c) => `| "${cell(c.quote)}" | ${cell(c.measured)}${c.notes ? ` — ${cell(c.notes)}` : ''}${c.chart ? ` ([chart](${c.chart}))` : ''} | ${cell(c.where)} | **${c.verdict}** | ${c.evidence.join('<br>') || '—'} |`),
+    ...page.claims.map((c) => `| "${cell(c.quote)}" | ${cell(c.measured)}${c.notes ? ` — ${cell(c.notes)}` : ''}${c.chart ? ` ([chart](${c.chart}))` : ''} | ${cell(c.where)} | **${c.verdict}** | ${c.evidence.map((e) => `[${cell(e.key)}](${e.href})`).join('<br>') || '—'} |`),
     '',
   ];
-  if (perf?.natives.some((n) => n.unavailable)) {
-    lines.push('Languages without a native reference (no ratio):', '', ...[...new Map(perf.natives.filter((n) => n.unavailable).map((n) => [n.language, n.unavailable!]))].map(([l, why]) => `- ${l}: ${why}`), '');
+  if (page.figures.length) {
+    lines.push(
+      '## Per runtime',
+      '',
+      'Start: the empty main, median ms of the fastest language (native beside it); kernels: runtime time ÷ native time, geometric mean over languages and targets; idle RSS: peak RSS of the empty main.',
+      '',
+      `| runtime | kernel size | start ms | native start ms | ${KERNEL_NAMES.map((k) => `${k} ×`).join(' | ')} | idle RSS MiB |`,
+      `|---|---|---|---|${KERNEL_NAMES.map(() => '---').join('|')}|---|`,
+      ...page.figures.map((f) => `| ${f.runtime} | ${f.size} | ${num(f.startMs)} | ${num(f.nativeStartMs)} | ${KERNEL_NAMES.map((k) => num(f.ratios[k] ?? null)).join(' | ')} | ${num(f.idleRssKiB === null ? null : f.idleRssKiB / 1024)} |`),
+      '',
+    );
   }
-  for (const chart of new Set(claims.flatMap((x) => (x.chart ? [x.chart] : [])))) lines.push(`![${chart}](${chart})`, '');
-  return { md: `${lines.join('\n')}`, svgs: p.svgs };
+  if (page.noNative.length) lines.push('Languages without a native reference (no ratio):', '', ...page.noNative.map(([l, why]) => `- ${l}: ${why}`), '');
+  for (const chart of new Set(page.claims.flatMap((x) => (x.chart ? [x.chart] : [])))) lines.push(`![${chart}](${chart})`, '');
+  return { md: lines.join('\n'), html: renderClaimsHtml(page, KERNEL_NAMES), svgs: page.svgs };
 }

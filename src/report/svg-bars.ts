@@ -5,7 +5,8 @@ export interface Bar {
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const NICE = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000];
+// 1-2-5 steps from 0.1 to 10⁶: an interpreter's ratio to native runs into the tens of thousands.
+const NICE = [-1, 0, 1, 2, 3, 4, 5, 6].flatMap((e) => [1, 2, 5].map((m) => +(m * 10 ** e).toPrecision(1)));
 
 export function barChart(opts: { title: string; unit: string; bars: Bar[]; threshold?: { value: number; label: string } }): string {
   const { bars } = opts;

@@ -26,7 +26,8 @@ export interface Written {
 /**
  * From run files (oldest first) into a folder: compat.md, compat.json, junit.xml, wasi-testsuite.json
  * (the reference runner's result format), the overview page
- * (index.html), the cell grid (cells.html) and its evidence scripts (evidence/*.js).
+ * (index.html), the cell grid (cells.html) and its evidence scripts (evidence/*.js), and the claims
+ * page (claims.md, claims.html and its charts, claims/*.svg).
  */
 export async function writeReports(root: string, runs: RunFile[], out: string, wantedReference?: string): Promise<Written> {
   const results = latestResults(runs);
@@ -48,7 +49,7 @@ export async function writeReports(root: string, runs: RunFile[], out: string, w
   const bench = join(root, 'reports', 'bench.json');
   const perf = existsSync(bench) ? (JSON.parse(readFileSync(bench, 'utf8')) as { perf?: PerfBench }).perf : undefined;
   const claims = renderClaims(perf, results);
-  files.push(['claims.md', claims.md], ...Object.entries(claims.svgs));
+  files.push(['claims.md', claims.md], ['claims.html', claims.html], ...Object.entries(claims.svgs));
   const cells = renderHtml(results, 'wasi-matrix: every cell', runs);
   files.push(['cells.html', cells.html], ...Object.entries(cells.chunks));
   for (const [name, text] of files) writeAtomic(join(out, name), text);
