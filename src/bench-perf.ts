@@ -283,7 +283,8 @@ async function timeCell(plan: Plan, r: Result, size: string, native: Native, wor
   const once = r.durations.runMs;
   const runs = Math.max(2, Math.min(opts.runs ?? 10, Math.floor((opts.budgetMs ?? 5_000) / Math.max(1, once * commands.length))));
   const json = join(dir, 'hyperfine.json');
-  const args = ['-N', '--style', 'none', '--runs', String(runs), ...(once < 5000 ? ['--warmup', '1'] : []), '--export-json', json,
+  // A warm-up run for sub-second commands; a slower one is as warm as it gets after the matrix pass.
+  const args = ['-N', '--style', 'none', '--runs', String(runs), ...(once < 1000 ? ['--warmup', '1'] : []), '--export-json', json,
     ...commands.flatMap((c) => ['--command-name', c.name]), ...commands.map((c) => line(c.spec.file, c.spec.args))];
   const h = await execa(hyperfine, args, { env: cmd.env ?? {}, extendEnv: false, cwd: dir, reject: false });
   if (h.exitCode !== 0) return { ...base, skipped: `hyperfine failed: ${(h.stderr || h.stdout).trim().slice(0, 300)}` };
