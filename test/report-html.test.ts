@@ -138,6 +138,7 @@ test('the claims page: every claim with its verdict, the per-runtime figures, it
   expect(await tab.locator('#claims tr', { hasText: '1.1–1.3×' }).textContent()).toContain('pywasm@2.2.3 (tiny size) ×900');
   expect(await tab.locator('#figures tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-runtime')))).toEqual(['pywasm@2.2.3', 'wasmtime@49.0.3']);
   expect(await tab.locator('#figures tr[data-runtime="pywasm@2.2.3"] td').allTextContents()).toEqual(['tiny', '400', '0.5', '900', '—', '—', '—', '17.6']);
+  expect(await tab.locator('#sizes tbody tr').first().locator('th, td').allTextContents()).toEqual(['c', 'perf-empty', '16000', '20000']);
   // Every chart the claims name is drawn (an image that did not load has no natural width).
   const images = tab.locator('figure img');
   expect(await images.count()).toBe(Object.keys(svgs).length);

@@ -7,7 +7,7 @@ const prose = (s: string) => esc(s).replace(/`([^`]+)`/g, '<code>$1</code>');
 const num = (x: number | null | undefined, digits = 3) => (x === null || x === undefined ? '—' : String(+x.toPrecision(digits)));
 const chartId = (file: string) => `chart-${file.replace(/^.*\//, '').replace(/\.svg$/, '')}`;
 
-export function renderClaimsHtml(page: ClaimsPage, kernels: string[]): string {
+export function renderClaimsHtml(page: ClaimsPage, kernels: string[], routes: string[]): string {
   const charts = [...new Set(page.claims.flatMap((c) => (c.chart ? [c.chart] : [])))];
   const rows = page.claims.map((c) => `<tr data-verdict="${esc(c.verdict)}">
 <td class="quote">“${esc(c.quote)}”</td>
@@ -21,6 +21,12 @@ export function renderClaimsHtml(page: ClaimsPage, kernels: string[]): string {
 <p>Start: the empty main, median ms of the fastest language, the native empty program beside it. Kernels: runtime time ÷ native time at the same size, geometric mean over languages and targets. Idle RSS: peak RSS of the empty main.</p>
 <table id="figures"><thead><tr><th>runtime</th><th>kernel size</th><th>start ms</th><th>native start ms</th>${kernels.map((k) => `<th>${esc(k)} ×</th>`).join('')}<th>idle RSS MiB</th></tr></thead><tbody>
 ${page.figures.map((f) => `<tr data-runtime="${esc(f.runtime)}"><th>${esc(f.runtime)}</th><td>${esc(f.size)}</td><td>${num(f.startMs)}</td><td>${num(f.nativeStartMs)}</td>${kernels.map((k) => `<td>${num(f.ratios[k])}</td>`).join('')}<td>${num(f.idleRssKiB === null ? null : f.idleRssKiB / 1024)}</td></tr>`).join('\n')}
+</tbody></table>`
+    : '';
+  const sizes = page.sizes.length
+    ? `<h2>Artifact sizes (bytes)</h2>
+<table id="sizes"><thead><tr><th>language</th><th>guest</th><th>native</th>${routes.map((t) => `<th>${esc(t)}</th>`).join('')}</tr></thead><tbody>
+${page.sizes.map((r) => `<tr><th>${esc(r.language)}</th><td>${esc(r.guest)}</td><td>${r.native ?? '—'}</td>${routes.map((t) => `<td>${r.wasm[t] ?? '—'}</td>`).join('')}</tr>`).join('\n')}
 </tbody></table>`
     : '';
   const noNative = page.noNative.length
@@ -40,7 +46,7 @@ td.evidence{font-size:12px;white-space:nowrap}
 .v-doesnt{background:hsl(0,60%,45%)}
 .v-depends{background:hsl(40,80%,40%)}
 .v-notmeasured{background:#757575}
-#figures td{text-align:right}
+#figures td,#sizes td{text-align:right}
 figure{margin:1rem 0}
 figcaption{color:#555}
 </style></head>
@@ -52,6 +58,7 @@ figcaption{color:#555}
 ${rows.join('\n')}
 </tbody></table>
 ${figures}
+${sizes}
 ${noNative}
 ${charts.map((file) => `<figure id="${chartId(file)}"><img src="${esc(file)}" alt="${esc(file)}"><figcaption>${page.claims.filter((c) => c.chart === file).map((c) => `“${esc(c.quote)}”`).join(', ')}</figcaption></figure>`).join('\n')}
 </body></html>

@@ -151,7 +151,7 @@ function perfClaims(perf: PerfBench | undefined): { claims: Claim[]; svgs: Recor
       measured: byLang.map((l) => `${l.language}: ${l.saving >= 0 ? `${fmt(l.saving * 100, 2)}% smaller` : `${fmt(-l.saving * 100, 2)}% larger`} (e.g. ${l.ss[0]!.guest} ${l.ss[0]!.wasm} B vs ${l.ss[0]!.native} B)`).join('; '),
       where: byLang.map((l) => l.language).join(', '), verdict: verdictOf(byLang.map((l) => l.saving >= 0.85)),
       evidence: byLang.map((l) => link(l.ss[0]!.cell)), chart: 'claims/size.svg',
-      notes: 'binaries, not container images: the native build links the host libc dynamically where the toolchain does by default (C, Rust), statically where it does (Go, Zig)',
+      notes: 'binaries, not container images: the native build links the host libc dynamically where the toolchain does by default (C, Rust), statically where it does (Go, TinyGo, Zig)',
     });
   }
   return { claims, svgs };
@@ -209,12 +209,34 @@ function toolchainClaims(results: Result[]): Claim[] {
   return claims;
 }
 
+/** One guest's artifact sizes: the native binary and the wasm of each target route (`p1`, `p2`, `p2+adapter`). */
+export interface SizeRow {
+  language: string;
+  guest: string;
+  native: number | null;
+  wasm: Record<string, number>;
+}
+
+/** The bytes of every artifact the bench ran, per language, guest and target route, beside the native binary. */
+function sizeRows(perf: PerfBench): SizeRow[] {
+  const rows = new Map<string, SizeRow>();
+  for (const c of perf.cells) {
+    if (!c.artifactBytes) continue;
+    const guest = `perf-${c.case}`;
+    const row = rows.get(`${c.language}/${guest}`) ?? { language: c.language, guest, native: perf.natives.find((n) => n.language === c.language && n.guest === guest)?.bytes ?? null, wasm: {} };
+    row.wasm[c.key.split('|')[2]!] = c.artifactBytes;
+    rows.set(`${c.language}/${guest}`, row);
+  }
+  return [...rows.values()].sort((a, b) => a.language.localeCompare(b.language) || a.guest.localeCompare(b.guest));
+}
+
 /** Everything the claims page shows, in one form the markdown and the HTML are both made from. */
 export interface ClaimsPage {
   claims: Claim[];
   /** How the performance figures were measured (or that none were). */
   method: string;
   figures: RuntimeFigures[];
+  sizes: SizeRow[];
   /** Languages whose kernels have no native reference, and why. */
   noNative: [string, string][];
   svgs: Record<string, string>;
@@ -230,12 +252,14 @@ export function claimsPage(perf: PerfBench | undefined, results: Result[]): Clai
       ? `Performance figures: \`npm run bench -- --suite=perf\`, ${perf.tools.hyperfine}, ${perf.tools.time}, ${perf.cores} cores; runs ${runs.map((r) => `${r.runId}${r.size ? ` (size ${r.size})` : ''} at ${r.at} (load average ${r.loadavg.before.join(' ')} before, ${r.loadavg.after.join(' ')} after)`).join('; ')}. Ratios are medians measured side by side in one hyperfine invocation, native at the same size as the runtime${sizes.length > 1 ? ' (interpreters run the smaller sizes of suites/perf, named in runtimes/<id>/perf.ts)' : ''}; absolute times are noise on a shared machine.`
       : 'No performance run recorded yet (`npm run bench -- --suite=perf`).',
     figures: perf ? figures(perf) : [],
+    sizes: perf ? sizeRows(perf) : [],
     noNative: perf ? [...new Map(perf.natives.filter((n) => n.unavailable).map((n) => [n.language, n.unavailable!]))] : [],
     svgs: p.svgs,
   };
 }
 
 const KERNEL_NAMES = Object.values(KERNELS);
+const sizeRoutes = (rows: SizeRow[]) => [...new Set(rows.flatMap((r) => Object.keys(r.wasm)))].sort();
 const num = (x: number | null, unit = '') => (x === null ? '—' : `${fmt(x)}${unit}`);
 
 export function renderClaims(perf: PerfBench | undefined, results: Result[]): { md: string; html: string; svgs: Record<string, string> } {
@@ -264,7 +288,18 @@ export function renderClaims(perf: PerfBench | undefined, results: Result[]): { 
       '',
     );
   }
+  const routes = sizeRoutes(page.sizes);
+  if (page.sizes.length) {
+    lines.push(
+      '## Artifact sizes (bytes)',
+      '',
+      `| language | guest | native | ${routes.join(' | ')} |`,
+      `|---|---|---|${routes.map(() => '---').join('|')}|`,
+      ...page.sizes.map((r) => `| ${r.language} | ${r.guest} | ${r.native ?? '—'} | ${routes.map((t) => r.wasm[t] ?? '—').join(' | ')} |`),
+      '',
+    );
+  }
   if (page.noNative.length) lines.push('Languages without a native reference (no ratio):', '', ...page.noNative.map(([l, why]) => `- ${l}: ${why}`), '');
   for (const chart of new Set(page.claims.flatMap((x) => (x.chart ? [x.chart] : [])))) lines.push(`![${chart}](${chart})`, '');
-  return { md: lines.join('\n'), html: renderClaimsHtml(page, KERNEL_NAMES), svgs: page.svgs };
+  return { md: lines.join('\n'), html: renderClaimsHtml(page, KERNEL_NAMES, routes), svgs: page.svgs };
 }
