@@ -58,7 +58,7 @@ async function run(wasm: Uint8Array, args: string[]): Promise<{ code: number; st
   const fd = openSync(out, 'w');
   try {
     const wasi = new WASI({ version: 'preview1', args, env: {}, stdout: fd, returnOnExit: true });
-    const { instance } = await WebAssembly.instantiate(wasm, wasi.getImportObject() as WebAssembly.Imports);
+    const instance = await WebAssembly.instantiate(new WebAssembly.Module(new Uint8Array(wasm)), wasi.getImportObject() as WebAssembly.Imports);
     const code = wasi.start(instance);
     return { code, stdout: readFileSync(out, 'latin1') };
   } finally {
@@ -69,12 +69,10 @@ async function run(wasm: Uint8Array, args: string[]): Promise<{ code: number; st
 describe('guests/ruby/link.ts', () => {
   test('the JS bridge is stubbed and the reactor becomes a command that imports WASI alone', () => {
     const { wasm, stubbed } = linkRuby(reactor(), 'puts 1');
-    const mod = new WebAssembly.Module(wasm);
+    const mod = new WebAssembly.Module(new Uint8Array(wasm));
     expect(stubbed).toEqual(['rb-js-abi-host.global-this: func() -> handle<js-abi-value>', 'canonical_abi.resource_drop_js-abi-value']);
     expect(new Set(WebAssembly.Module.imports(mod).map((i) => i.module))).toEqual(new Set(['wasi_snapshot_preview1']));
-    const exports = WebAssembly.Module.exports(mod).map((e) => e.name);
-    expect(exports).toContain('_start');
-    expect(exports).not.toContain('_initialize');
+    expect(WebAssembly.Module.exports(mod).map((e) => e.name).sort()).toEqual(['_start', 'memory']);
   });
 
   test('_start initializes, hands ruby-init the host arguments then WASI argv, and evaluates the program', async () => {

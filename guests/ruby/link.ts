@@ -9,7 +9,9 @@ import binaryen from 'binaryen';
  * - a `_start` is added that does what the JS host does (`_initialize`, then `ruby-init` with the
  *   host's arguments followed by WASI's argv, then eval of the program), so ARGV starts with
  *   WASI's argv[0];
- * - `_initialize` is no longer exported: a command exports `_start` alone (node:wasi refuses both).
+ * - only `memory` and `_start` stay exported: a command has no `_initialize` (node:wasi refuses
+ *   both), and the JS host's entry points (`ruby-init`, asyncify's, wasi-vfs's packer) are for
+ *   nobody here; the functions stay, only their export names go.
  */
 export const BRIDGE_MODULES = ['rb-js-abi-host', 'canonical_abi'];
 
@@ -59,7 +61,9 @@ export function linkRuby(core: Uint8Array, program: string): Linked {
     m.addFunctionImport('wasi_matrix_args_get', 'wasi_snapshot_preview1', 'args_get', pair, I32);
 
     m.addFunction('wasi_matrix_start', binaryen.none, binaryen.none, new Array(LOCALS).fill(I32), startBody(m, { realloc, initialize, rubyInit, evalProtect }, program));
-    m.removeExport('_initialize');
+    const names: string[] = [];
+    for (let i = 0; i < m.getNumExports(); i++) names.push(binaryen.getExportInfo(m.getExportByIndex(i)).name);
+    for (const name of names) if (name !== 'memory') m.removeExport(name);
     m.addFunctionExport('wasi_matrix_start', '_start');
     if (!m.validate()) throw new Error('binaryen rejected the linked module');
     return { wasm: m.emitBinary(), stubbed };

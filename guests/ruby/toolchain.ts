@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { adapterTool, wrapAsCommand } from '../../src/adapter-wrap.ts';
 import { npmTool } from '../../src/npm-bin.ts';
 import { ROOT } from '../../src/paths.ts';
 import type { Detection, Toolchain } from '../../src/types.ts';
@@ -8,7 +9,7 @@ import type { Detection, Toolchain } from '../../src/types.ts';
 const here = join(ROOT, 'guests', 'ruby');
 /** ruby.wasm's build with the standard library packed in (wasi-vfs), the one its README starts from. */
 const INTERPRETER = 'dist/ruby+stdlib.wasm';
-const P1_ONLY = 'ruby.wasm ships WASI preview1 core modules only (its npm packages have no component build)';
+const NO_P3 = 'ruby.wasm ships WASI preview1 core modules only (its npm packages have no component build): no WASI 0.3 route';
 
 /** A Ruby string literal holding `s` exactly: in single quotes only `\\` and `\'` are escapes. */
 const literal = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
@@ -47,7 +48,9 @@ function program(check: string, guest: string, name: string): string {
  */
 const ruby: Toolchain = {
   language: 'ruby',
-  targets: { p1: { ok: true }, p2: { ok: false, reason: P1_ONLY }, p3: { ok: false, reason: P1_ONLY } },
+  targets: { p1: { ok: true }, p2: { ok: true }, p3: { ok: false, reason: NO_P3 } },
+  // No component of its own: p2 means wrapping the linked core module.
+  variants: { p2: ['adapter'] },
 
   async detect(where): Promise<Detection> {
     if (!where.dir) return { available: false, reason: where.missing ?? 'ruby.wasm not fetched', hint: 'npm run provision' };
@@ -62,17 +65,21 @@ const ruby: Toolchain = {
     return existsSync(main) ? [main, ...['check.rb', 'link.ts', 'link-cli.ts'].map((f) => join(here, f))] : [];
   },
 
-  flags() {
+  flags(_target, variant) {
     const binaryen = npmTool('binaryen');
-    return [INTERPRETER, `binaryen ${'missing' in binaryen ? '(missing)' : binaryen.version}`, 'JS bridge stubbed (traps)'];
+    const link = [INTERPRETER, `binaryen ${'missing' in binaryen ? '(missing)' : binaryen.version}`, 'JS bridge stubbed (traps)'];
+    return variant === 'adapter' ? [...link, adapterTool()] : link;
   },
 
-  async build({ guest, out }, ctx) {
+  async build({ guest, variant, out }, ctx) {
     const [check, source] = await Promise.all([readFile(join(here, 'check.rb'), 'utf8'), readFile(join(here, `${guest}.rb`), 'utf8')]);
     const main = await ctx.glue('program.rb', program(check, source, guest));
+    const core = variant === 'adapter' ? join(ctx.tmpDir, 'core.wasm') : out;
     // Its own process: binaryen holds the whole interpreter (~450 MB) while it links.
-    await ctx.exec(process.execPath, ['--import', 'tsx', join(here, 'link-cli.ts'), join(ctx.where.dir!, INTERPRETER), main, out], { cwd: ROOT });
-    return { tools: ['binaryen.js (link.ts)'] };
+    await ctx.exec(process.execPath, ['--import', 'tsx', join(here, 'link-cli.ts'), join(ctx.where.dir!, INTERPRETER), main, core], { cwd: ROOT });
+    if (variant !== 'adapter') return { tools: ['binaryen.js (link.ts)'] };
+    await wrapAsCommand(ctx, core, out);
+    return { tools: ['binaryen.js (link.ts)', adapterTool()] };
   },
 };
 
