@@ -13,7 +13,9 @@ const range = z.string().refine((r) => semver.validRange(r) !== null, 'not a val
 const source = z.union([
   z.literal('builtin'),
   z.strictObject({ path: z.string().min(1) }),
-  z.strictObject({ npm: z.string().min(1) }),
+  // With a version: the package's tarball unpacked into the cache (not a package.json dependency),
+  // for heavy packages only the full profile needs.
+  z.strictObject({ npm: z.string().min(1), version: z.string().refine((v) => semver.valid(v) !== null, 'not a semver version').optional() }),
   z.strictObject({
     pypi: z.string().min(1),
     bin: z.string().min(1),
@@ -78,6 +80,8 @@ const schemaFor = (root: string) => z
           unavailable: z.record(z.string().regex(/^[a-z0-9.-]+$/, 'a feature tag'), z.string().min(1)).default({}),
           /** Only in the full profile (the nightly's): too heavy for a fresh machine's `npm test`. */
           fullOnly: z.boolean().default(false),
+          /** A longer limit for every cell of this language (say why in a comment): e.g. an interpreter each runtime compiles first. */
+          timeoutMs: z.number().int().positive().max(MAX_TIMEOUT_MS).optional(),
         }),
       )
       .min(1),
@@ -147,7 +151,7 @@ export interface Matrix extends MatrixFile {
 export function toSource(s: z.infer<typeof source>, version?: string): Source {
   if (s === 'builtin') return { kind: 'builtin' };
   if ('path' in s) return { kind: 'path', binary: s.path };
-  if ('npm' in s) return { kind: 'npm', package: s.npm };
+  if ('npm' in s) return { kind: 'npm', package: s.npm, ...(s.version ? { version: s.version } : {}) };
   if ('apt' in s) return { kind: 'apt', packages: s.apt };
   if ('maven' in s) return { kind: 'maven', artifacts: s.maven };
   if ('script' in s) return { kind: 'script', script: s.script, bin: s.bin };

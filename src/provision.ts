@@ -5,7 +5,7 @@ import { toSource, type Matrix, type Profile } from './matrix.ts';
 import { npmTool } from './npm-bin.ts';
 import { cacheDir, ROOT } from './paths.ts';
 import { writeAtomic } from './results.ts';
-import { cargoRoot, DEB_DONE, debDir, debUnpacked, goBin, MAVEN_DONE, mavenDir, pypiDir, scriptPrefix } from './sources.ts';
+import { cargoRoot, DEB_DONE, debDir, debUnpacked, goBin, FETCH_DONE, mavenDir, npmPackDir, pypiDir, scriptPrefix } from './sources.ts';
 import type { Source } from './types.ts';
 
 export interface Step {
@@ -109,7 +109,7 @@ function mavenStep(s: Extract<Source, { kind: 'maven' }>): Step {
   const dir = mavenDir(s.artifacts);
   return {
     name: `maven: ${s.artifacts.join(', ')}`,
-    needed: async () => !existsSync(join(dir, MAVEN_DONE)),
+    needed: async () => !existsSync(join(dir, FETCH_DONE)),
     async install(log) {
       const tmp = `${dir}.tmp`;
       rmSync(tmp, { recursive: true, force: true });
@@ -122,7 +122,7 @@ function mavenStep(s: Extract<Source, { kind: 'maven' }>): Step {
       writeFileSync(pom, `<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion><groupId>wasi-matrix</groupId><artifactId>fetch</artifactId><version>1</version><packaging>pom</packaging><dependencies>${deps.join('')}</dependencies></project>\n`);
       log(`mvn dependency:copy-dependencies (${s.artifacts.length} artifacts and their runtime closure)`);
       await execa('mvn', ['-q', '-B', '-f', pom, 'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${tmp}`]);
-      writeFileSync(join(tmp, MAVEN_DONE), `${s.artifacts.join('\n')}\n`);
+      writeFileSync(join(tmp, FETCH_DONE), `${s.artifacts.join('\n')}\n`);
       rmSync(dir, { recursive: true, force: true });
       renameSync(tmp, dir);
     },
@@ -197,6 +197,29 @@ function debStep(s: Extract<Source, { kind: 'deb' }>): Step {
   };
 }
 
+/** A pinned package's tarball, fetched with `npm pack` and unpacked into the cache: no dependencies, no scripts run. */
+function npmPackStep(pkg: string, version: string): Step {
+  const dir = npmPackDir(pkg, version);
+  return {
+    name: `npm pack: ${pkg}@${version}`,
+    needed: async () => !existsSync(join(dir, FETCH_DONE)),
+    async install(log) {
+      const tmp = `${dir}.partial`;
+      rmSync(tmp, { recursive: true, force: true });
+      mkdirSync(tmp, { recursive: true });
+      log(`npm pack ${pkg}@${version}`);
+      const r = await execa('npm', ['pack', '--json', '--pack-destination', tmp, `${pkg}@${version}`], { cwd: tmp });
+      const [packed] = JSON.parse(r.stdout) as { filename: string }[];
+      if (!packed) throw new Error(`npm pack ${pkg}@${version} named no tarball`);
+      await execa('tar', ['-xzf', join(tmp, packed.filename), '-C', tmp]);
+      rmSync(join(tmp, packed.filename));
+      writeFileSync(join(tmp, FETCH_DONE), `${pkg}@${version}\n`);
+      rmSync(dir, { recursive: true, force: true });
+      renameSync(tmp, dir);
+    },
+  };
+}
+
 function npmStep(pkg: string): Step {
   return {
     name: `npm: ${pkg}`,
@@ -223,7 +246,7 @@ export function stepsFor(m: Matrix, profile: Profile = 'full'): Step[] {
       s.kind === 'apt' ? aptStep(s.packages)
       : s.kind === 'pypi' ? pypiStep(s)
       : s.kind === 'cargo' ? cargoStep(s)
-      : s.kind === 'npm' ? npmStep(s.package)
+      : s.kind === 'npm' ? (s.version ? npmPackStep(s.package, s.version) : npmStep(s.package))
       : s.kind === 'go' ? goStep(s)
       : s.kind === 'maven' ? mavenStep(s)
       : s.kind === 'script' ? scriptStep(s)

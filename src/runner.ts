@@ -225,7 +225,8 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
     const tc = toolchainFor(plan, k, c.language)!;
     const runtimeVersion = rt.detection.available ? rt.detection.version : null;
     const toolchainVersion = tc.detection.available ? tc.detection.version : null;
-    const timeoutMs = opts.timeoutMs ?? k.limits.timeoutMs ?? plan.matrix.defaults.timeoutMs;
+    const languageMs = plan.matrix.toolchains.find((t) => t.language === c.language)?.timeoutMs ?? 0;
+    const timeoutMs = opts.timeoutMs ?? Math.max(k.limits.timeoutMs ?? plan.matrix.defaults.timeoutMs, languageMs);
     let build: BuildRecord | undefined;
     let execution: Awaited<ReturnType<typeof driveCell>> | undefined;
     let controls: Result['controls'];

@@ -46,7 +46,12 @@ export function debUnpacked(s: Extract<Source, { kind: 'deb' }>): string | null 
 }
 
 /** Written last by the install step, so a half-fetched folder is never taken for a whole one. */
-export const MAVEN_DONE = '.complete';
+export const FETCH_DONE = '.complete';
+
+/** One folder per pinned npm tarball: `npm/@ruby-4.0-wasm-wasi-2.10.1`, the package's files under `package/`. */
+export function npmPackDir(pkg: string, version: string): string {
+  return join(cacheDir(), 'npm', `${pkg.replace(/[^A-Za-z0-9@.-]+/g, '-')}-${version}`);
+}
 
 function executable(path: string): boolean {
   try {
@@ -92,7 +97,7 @@ export function locate(source: Source): Located {
     }
     case 'maven': {
       const dir = mavenDir(source.artifacts);
-      return existsSync(join(dir, MAVEN_DONE))
+      return existsSync(join(dir, FETCH_DONE))
         ? { source, dir }
         : { source, missing: `${source.artifacts.join(', ')} not fetched (${dir}); run \`npm run provision\`` };
     }
@@ -103,7 +108,13 @@ export function locate(source: Source): Located {
         ? { source, dir: join(dir, 'root'), version }
         : { source, missing: `${source.package}${source.version ? `=${source.version}` : ''} from Debian ${source.release} is not unpacked (${dir}); run \`npm run provision\`` };
     }
-    case 'npm':
+    case 'npm': {
+      if (!source.version) return { source };
+      const dir = npmPackDir(source.package, source.version);
+      return existsSync(join(dir, FETCH_DONE))
+        ? { source, dir: join(dir, 'package'), version: source.version }
+        : { source, missing: `${source.package}@${source.version} not fetched (${dir}); run \`npm run provision\`` };
+    }
     case 'apt':
       return { source };
   }

@@ -67,7 +67,8 @@ export type Support = { ok: true; flags?: string[] } | { ok: false; reason: stri
 export type Source =
   | { kind: 'builtin' }
   | { kind: 'path'; binary: string }
-  | { kind: 'npm'; package: string }
+  /** A package.json dependency; with a version, a tarball fetched by `npm pack` and unpacked into the cache instead. */
+  | { kind: 'npm'; package: string; version?: string }
   | { kind: 'pypi'; package: string; version: string; bin: string }
   | { kind: 'cargo'; crate: string; version: string; features: string[]; bin: string }
   /** A Go package's command, built by `go install <package>@v<version>` (the Go module proxy). */
@@ -85,9 +86,9 @@ export interface Located {
   source: Source;
   /** Absolute path of the executable, when the source names one and it exists. */
   binary?: string;
-  /** The folder a library-shaped source (maven, deb) was fetched into, when it is complete. */
+  /** The folder a library-shaped source (maven, deb, a pinned npm tarball) was fetched into, when it is complete. */
   dir?: string;
-  /** The version fetched, where the source records one (deb). */
+  /** The version fetched, where the source records one (deb, a pinned npm tarball). */
   version?: string;
   /** Further sources the toolchain declares (`also:` in matrix.yaml), located the same way. */
   also?: Located[];

@@ -66,6 +66,18 @@ describe('matrix.yaml', () => {
     ]));
   });
 
+  test('a pinned npm tarball is fetched into the cache, not taken from package.json; a language may lengthen its cells\' limit', () => {
+    const file = join(tempDir('matrix-'), 'matrix.yaml');
+    writeFileSync(file, GOOD.replace('    source: { apt: [clang-19] }\n', '    source: { apt: [clang-19] }\n  - language: ruby\n    source: { npm: "@ruby/4.0-wasm-wasi", version: "2.10.1" }\n    timeoutMs: 120000\n'));
+    const m = loadMatrix(ROOT, file);
+    expect(m.toolchainSources.ruby).toEqual({ kind: 'npm', package: '@ruby/4.0-wasm-wasi', version: '2.10.1' });
+    expect(m.toolchains.find((t) => t.language === 'ruby')?.timeoutMs).toBe(120_000);
+    expect(stepsFor(m).map((s) => s.name)).toContain('npm pack: @ruby/4.0-wasm-wasi@2.10.1');
+    const where = locate({ kind: 'npm', package: '@ruby/0.0-not-fetched', version: '9.9.9' });
+    expect(where.missing).toMatch(/@ruby\/0\.0-not-fetched@9\.9\.9 not fetched .*npm run provision/);
+    expect(where.dir).toBeUndefined();
+  });
+
   test.for([
     ['unknown key, located at the key', GOOD.replace('suites: [cli]', 'suites: [cli]\nsuitez: [fs]'), 4, 'suitez', /Unrecognized key/i],
     ['bad semver range', GOOD.replace('">=42"', '"forty-two"'), 9, 'runtimes.0.range', /semver range/],

@@ -5,7 +5,7 @@ import { ROOT } from '../../src/paths.ts';
 import type { Detection, Toolchain } from '../../src/types.ts';
 
 const here = join(ROOT, 'guests', 'assemblyscript', 'assembly');
-const HELPERS = ['check.ts'];
+const HELPERS = ['check.ts', 'wasi-fs.ts'];
 const P1_ONLY = "AssemblyScript (asc + wasi-shim) emits preview1 core modules only: it has no component (WASI 0.2/0.3) target";
 
 function tools() {

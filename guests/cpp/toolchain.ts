@@ -11,7 +11,7 @@ const here = join(ROOT, 'guests', 'cpp');
 // Exceptions off: WASI runtimes without the exception-handling proposal could not load the code
 // that throwing needs (and Debian's wasm32 libc++abi is built without it).
 const FLAGS = ['--target=wasm32-wasi', '--sysroot=/usr', '-std=c++20', '-fno-exceptions', '-O2', '-Wl,--strip-debug'];
-const HEADERS = ['check.hpp'];
+const HEADERS = ['check.hpp', 'posix-fs.hpp'];
 
 async function dpkgVersion(pkg: string): Promise<string | null> {
   const r = await execa('dpkg-query', ['-W', '-f=${Version}', pkg], { reject: false });
