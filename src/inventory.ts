@@ -48,8 +48,14 @@ export async function inventory(root: string, m: Matrix, languages?: string[], p
   const entries = await Promise.all(
     wantedRuntimes.map(async (instance) => {
       const adapter = await loadAdapter(root, instance.id);
-      const located = locate(instance.source);
-      const detection = outside(instance.fullOnly) ?? withinRange(await adapter.detect(located), instance.range);
+      const host = instance.host && locate(instance.host.source);
+      const located: Located = {
+        ...locate(instance.source),
+        ...(host?.binary ? { host: { name: instance.host!.name, binary: host.binary, version: host.version! } } : {}),
+      };
+      const detection = outside(instance.fullOnly)
+        ?? (host?.missing ? { available: false as const, reason: `${instance.host!.name} ${host.missing}` } : null)
+        ?? withinRange(await adapter.detect(located), instance.range);
       return { instance, adapter, located, detection };
     }),
   );

@@ -14,6 +14,12 @@ const source = z.union([
   z.literal('builtin'),
   z.strictObject({ path: z.string().min(1) }),
   z.strictObject({ npm: z.string().min(1) }),
+  /** An npm package at pinned versions, each unpacked into the cache (e.g. a Node binary): not a dependency of ours. */
+  z.strictObject({
+    npm: z.string().min(1),
+    bin: z.string().min(1),
+    versions: z.array(z.string().refine((v) => semver.valid(v) !== null, 'not a semver version')).min(1),
+  }),
   z.strictObject({
     pypi: z.string().min(1),
     bin: z.string().min(1),
@@ -89,9 +95,29 @@ const schemaFor = (root: string) => z
           source,
           /** Only in the full profile: the whole runtime (true) or these of its versions. */
           fullOnly: z.union([z.boolean(), z.array(z.string())]).default(false),
+          /** The program (a `hosts:` entry) this library-shaped runtime runs inside: one more column per host version. */
+          hostedBy: z.string().optional(),
         }),
       )
       .min(1),
+    /**
+     * Programs that host library-shaped runtimes (a JS engine). Besides the harness's own copy, each
+     * version listed is a column of every runtime hosted by it: `<runtime>+<host><version>`.
+     */
+    hosts: z
+      .record(
+        id,
+        z.strictObject({
+          source: z.strictObject({
+            npm: z.string().min(1),
+            bin: z.string().min(1),
+            versions: z.array(z.string().refine((v) => semver.valid(v) !== null, 'not a semver version')).min(1),
+          }),
+          /** Only in the full profile: every version (true) or these. */
+          fullOnly: z.union([z.boolean(), z.array(z.string())]).default(false),
+        }),
+      )
+      .default({}),
     exclude: z.array(z.strictObject({ ...filterKeys, reason: z.string().min(1) })).default([]),
     /** What the harness itself needs (e.g. a browser for the report test), provisioned like the rest. */
     harness: z.array(source).default([]),
@@ -122,6 +148,7 @@ const schemaFor = (root: string) => z
     m.runtimes.forEach((r, i) => {
       if (seen.has(r.id)) ctx.addIssue({ code: 'custom', path: ['runtimes', i, 'id'], message: `duplicate runtime "${r.id}"` });
       seen.add(r.id);
+      if (r.hostedBy !== undefined && !(r.hostedBy in m.hosts)) ctx.addIssue({ code: 'custom', path: ['runtimes', i, 'hostedBy'], message: `no host "${r.hostedBy}" under hosts:` });
     });
   });
 
@@ -147,7 +174,7 @@ export interface Matrix extends MatrixFile {
 export function toSource(s: z.infer<typeof source>, version?: string): Source {
   if (s === 'builtin') return { kind: 'builtin' };
   if ('path' in s) return { kind: 'path', binary: s.path };
-  if ('npm' in s) return { kind: 'npm', package: s.npm };
+  if ('npm' in s) return 'versions' in s ? { kind: 'npm-pack', package: s.npm, bin: s.bin, version: version ?? s.versions[0]! } : { kind: 'npm', package: s.npm };
   if ('apt' in s) return { kind: 'apt', packages: s.apt };
   if ('maven' in s) return { kind: 'maven', artifacts: s.maven };
   if ('script' in s) return { kind: 'script', script: s.script, bin: s.bin };
@@ -157,15 +184,26 @@ export function toSource(s: z.infer<typeof source>, version?: string): Source {
   return { kind: 'pypi', package: s.pypi, bin: s.bin, version: version ?? s.versions[0]! };
 }
 
-/** One column per runtime version that matrix.yaml pins; one otherwise. */
+const listed = (fullOnly: boolean | string[], v?: string) => fullOnly === true || (Array.isArray(fullOnly) && v !== undefined && fullOnly.includes(v));
+
+/**
+ * One column per runtime version that matrix.yaml pins; one otherwise. A hosted runtime also gets one
+ * column per version of its host, beside the one run by the harness's own copy of the host.
+ */
 function instances(m: MatrixFile): RuntimeInstance[] {
   return m.runtimes.flatMap((r) => {
     const base = { id: r.id, ...(r.range ? { range: r.range } : {}) };
-    const fullOnly = (v?: string) => r.fullOnly === true || (Array.isArray(r.fullOnly) && v !== undefined && r.fullOnly.includes(v));
-    if (typeof r.source === 'object' && 'versions' in r.source) {
-      return r.source.versions.map((v) => ({ ...base, label: `${r.id}@${v}`, source: toSource(r.source, v), fullOnly: fullOnly(v) }));
-    }
-    return [{ ...base, label: r.id, source: toSource(r.source), fullOnly: fullOnly() }];
+    const own: RuntimeInstance[] = typeof r.source === 'object' && 'versions' in r.source
+      ? r.source.versions.map((v) => ({ ...base, label: `${r.id}@${v}`, source: toSource(r.source, v), fullOnly: listed(r.fullOnly, v) }))
+      : [{ ...base, label: r.id, source: toSource(r.source), fullOnly: listed(r.fullOnly) }];
+    const host = r.hostedBy === undefined ? undefined : m.hosts[r.hostedBy]!;
+    if (!host) return own;
+    return own.flatMap((i) => [i, ...host.source.versions.map((v) => ({
+      ...i,
+      label: `${i.label}+${r.hostedBy}${v}`,
+      host: { name: r.hostedBy!, source: toSource(host.source, v) },
+      fullOnly: i.fullOnly || listed(host.fullOnly, v),
+    }))]);
   });
 }
 

@@ -5,7 +5,7 @@ import { toSource, type Matrix, type Profile } from './matrix.ts';
 import { npmTool } from './npm-bin.ts';
 import { cacheDir, ROOT } from './paths.ts';
 import { writeAtomic } from './results.ts';
-import { cargoRoot, DEB_DONE, debDir, debUnpacked, goBin, MAVEN_DONE, mavenDir, pypiDir, scriptPrefix } from './sources.ts';
+import { cargoRoot, DEB_DONE, NPM_DONE, npmPackDir, debDir, debUnpacked, goBin, MAVEN_DONE, mavenDir, pypiDir, scriptPrefix } from './sources.ts';
 import type { Source } from './types.ts';
 
 export interface Step {
@@ -207,6 +207,32 @@ function npmStep(pkg: string): Step {
   };
 }
 
+/**
+ * An npm package at a pinned version that is not a dependency of ours (e.g. a Node binary): its
+ * registry tarball (checked against the registry's sha512 by `npm pack`) unpacked into the cache.
+ */
+function npmPackStep(s: Extract<Source, { kind: 'npm-pack' }>): Step {
+  const dir = npmPackDir(s.package, s.version);
+  return {
+    name: `npm: ${s.package}@${s.version}`,
+    needed: async () => !existsSync(join(dir, NPM_DONE)),
+    async install(log) {
+      const tmp = `${dir}.partial`;
+      rmSync(tmp, { recursive: true, force: true });
+      mkdirSync(tmp, { recursive: true });
+      log(`npm pack ${s.package}@${s.version}`);
+      const packed = await execa('npm', ['pack', `${s.package}@${s.version}`, '--json', '--pack-destination', tmp], { cwd: tmp });
+      const [info] = JSON.parse(packed.stdout) as { filename: string; integrity: string }[];
+      log(`tar -xzf ${info!.filename}`);
+      await execa('tar', ['-xzf', info!.filename, '--strip-components=1'], { cwd: tmp });
+      rmSync(join(tmp, info!.filename));
+      writeFileSync(join(tmp, NPM_DONE), `${info!.integrity}\n`);
+      rmSync(dir, { recursive: true, force: true });
+      renameSync(tmp, dir);
+    },
+  };
+}
+
 /** The install steps matrix.yaml implies, deduplicated, in a stable order. */
 export function stepsFor(m: Matrix, profile: Profile = 'full'): Step[] {
   const inProfile = (fullOnly: boolean | undefined) => profile === 'full' || !fullOnly;
@@ -214,7 +240,7 @@ export function stepsFor(m: Matrix, profile: Profile = 'full'): Step[] {
   const sources: Source[] = [
     ...toolchains.map((l) => m.toolchainSources[l]!),
     ...toolchains.flatMap((l) => m.toolchainExtras[l] ?? []),
-    ...m.instances.filter((i) => inProfile(i.fullOnly)).map((i) => i.source),
+    ...m.instances.filter((i) => inProfile(i.fullOnly)).flatMap((i) => [i.source, ...(i.host ? [i.host.source] : [])]),
     ...m.harness.map((s) => toSource(s)),
   ];
   const steps = new Map<string, Step>();
@@ -224,6 +250,7 @@ export function stepsFor(m: Matrix, profile: Profile = 'full'): Step[] {
       : s.kind === 'pypi' ? pypiStep(s)
       : s.kind === 'cargo' ? cargoStep(s)
       : s.kind === 'npm' ? npmStep(s.package)
+      : s.kind === 'npm-pack' ? npmPackStep(s)
       : s.kind === 'go' ? goStep(s)
       : s.kind === 'maven' ? mavenStep(s)
       : s.kind === 'script' ? scriptStep(s)

@@ -8,6 +8,14 @@ export function pypiDir(pkg: string, version: string): string {
   return join(cacheDir(), 'pypi', pkg, version);
 }
 
+/** One folder per npm package and version unpacked from its registry tarball. */
+export function npmPackDir(pkg: string, version: string): string {
+  return join(cacheDir(), 'npm', pkg.replace(/[^A-Za-z0-9.-]+/g, '-'), version);
+}
+
+/** Written last by the npm-pack step: the tarball's integrity (sha512) as the registry gave it. */
+export const NPM_DONE = '.integrity';
+
 export function cargoRoot(crate: string, version: string): string {
   return join(cacheDir(), 'cargo', `${crate}-${version}`);
 }
@@ -71,6 +79,13 @@ export function locate(source: Source): Located {
       return executable(bin)
         ? { source, binary: bin }
         : { source, missing: `${source.package}==${source.version} is not installed (${bin}); run \`npm run provision\`` };
+    }
+    case 'npm-pack': {
+      const dir = npmPackDir(source.package, source.version);
+      const bin = join(dir, source.bin);
+      return existsSync(join(dir, NPM_DONE)) && executable(bin)
+        ? { source, binary: bin, version: source.version }
+        : { source, missing: `${source.package}@${source.version} is not unpacked (${dir}); run \`npm run provision\`` };
     }
     case 'cargo': {
       const bin = join(cargoRoot(source.crate, source.version), 'bin', source.bin);

@@ -66,6 +66,8 @@ export type Source =
   | { kind: 'builtin' }
   | { kind: 'path'; binary: string }
   | { kind: 'npm'; package: string }
+  /** An npm package at a pinned version, unpacked into the cache (not a dependency of the harness). */
+  | { kind: 'npm-pack'; package: string; version: string; bin: string }
   | { kind: 'pypi'; package: string; version: string; bin: string }
   | { kind: 'cargo'; crate: string; version: string; features: string[]; bin: string }
   /** A Go package's command, built by `go install <package>@v<version>` (the Go module proxy). */
@@ -89,6 +91,8 @@ export interface Located {
   version?: string;
   /** Further sources the toolchain declares (`also:` in matrix.yaml), located the same way. */
   also?: Located[];
+  /** The program a hosted runtime runs inside (matrix.yaml `hostedBy`), when the column names a version of it. */
+  host?: { name: string; binary: string; version: string };
   /** Why the binary could not be found. */
   missing?: string;
 }
@@ -167,6 +171,8 @@ export interface RuntimeInstance {
   source: Source;
   /** Only in the full profile. */
   fullOnly?: boolean;
+  /** The host version this column runs inside (absent: the harness's own copy of the host). */
+  host?: { name: string; source: Source };
 }
 
 export interface RuntimeAdapter {
