@@ -8,6 +8,9 @@ import { loadYaml } from './yaml-file.ts';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes');
 
+/** `p3`, or a snapshot of it: `p3@rc-2026-01-06` (adapters see the part before `@`). */
+const targetId = z.string().regex(/^[a-z0-9][a-z0-9-]*(@[a-z0-9.-]+)?$/, 'lower-case letters, digits and dashes, then optionally @snapshot');
+
 const range = z.string().refine((r) => semver.validRange(r) !== null, 'not a valid semver range');
 
 const source = z.union([
@@ -32,6 +35,8 @@ const source = z.union([
     versions: z.array(z.string().refine((v) => semver.valid(v) !== null, 'not a semver version')).min(1),
   }),
   z.strictObject({ script: z.string().min(1), bin: z.string().min(1) }),
+  /** A crate's published source (e.g. the WIT it bundles), unpacked into the cache by `cargo fetch`. */
+  z.strictObject({ crate: z.string().min(1), version: z.string().min(1) }),
   z.strictObject({ maven: z.array(z.string().regex(/^[\w.-]+:[\w.-]+:[\w.-]+(:[\w.-]+)?$/, 'group:artifact:version[:type]')).min(1) }),
   z.strictObject({ deb: z.string().min(1), release: z.string().regex(/^[a-z]+$/, 'a Debian codename'), version: z.string().min(1).optional() }),
   z.strictObject({
@@ -67,8 +72,22 @@ const schemaFor = (root: string) => z
       })
       .prefault({}),
     targets: z.record(
-      id,
-      z.strictObject({ kind: z.enum(['module', 'component']), requires: z.string().min(1).optional(), description: z.string() }),
+      targetId,
+      z.strictObject({
+        kind: z.enum(['module', 'component']),
+        requires: z.string().min(1).optional(),
+        description: z.string(),
+        /** The WASI version (or snapshot) of the target's WIT, for toolchains that build from WIT. */
+        wasi: z.string().min(1).optional(),
+        /** Where that WIT comes from when no installed tool ships it (a crate that bundles it). */
+        wit: source.optional(),
+        /** Only these languages get cells of this target (a snapshot only some toolchain versions emit). */
+        languages: z.array(id).optional(),
+        /** Only these cases (`suite/case`): a snapshot sweep measures a few, on every runtime version. */
+        cases: z.array(z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'suite/case')).optional(),
+        /** Only in the full profile. (No default: a target's fields are part of its guests' build keys.) */
+        fullOnly: z.boolean().optional(),
+      }),
     ),
     suites: z.array(id.refine((s) => isDir(join(root, 'suites', s)), { error: (iss) => `suite "${String(iss.input)}" has no folder suites/${String(iss.input)}` })).min(1),
     toolchains: z
@@ -84,6 +103,8 @@ const schemaFor = (root: string) => z
           unavailable: z.record(z.string().regex(/^[a-z0-9.-]+$/, 'a feature tag'), z.string().min(1)).default({}),
           /** Only in the full profile (the nightly's): too heavy for a fresh machine's `npm test`. */
           fullOnly: z.boolean().default(false),
+          /** The toolchain version (one of `source.versions`) that builds a target, where not the first. */
+          versionFor: z.record(targetId, z.string()).default({}),
         }),
       )
       .min(1),
@@ -144,6 +165,13 @@ const schemaFor = (root: string) => z
         }
       }
     });
+    m.toolchains.forEach((t, i) => {
+      const versions = typeof t.source === 'object' && 'versions' in t.source ? t.source.versions : [];
+      for (const [target, v] of Object.entries(t.versionFor)) {
+        if (!(target in m.targets)) ctx.addIssue({ code: 'custom', path: ['toolchains', i, 'versionFor', target], message: `unknown target "${target}"` });
+        if (!versions.includes(v)) ctx.addIssue({ code: 'custom', path: ['toolchains', i, 'versionFor', target], message: `${v} is not one of source.versions` });
+      }
+    });
     const seen = new Set<string>();
     m.runtimes.forEach((r, i) => {
       if (seen.has(r.id)) ctx.addIssue({ code: 'custom', path: ['runtimes', i, 'id'], message: `duplicate runtime "${r.id}"` });
@@ -169,6 +197,8 @@ export interface Matrix extends MatrixFile {
   toolchainSources: Record<string, Source>;
   /** The `also:` sources of each toolchain. */
   toolchainExtras: Record<string, Source[]>;
+  /** language → target → the toolchain source of another version that builds that target (`versionFor`). */
+  toolchainFor: Record<string, Record<string, Source>>;
 }
 
 export function toSource(s: z.infer<typeof source>, version?: string): Source {
@@ -179,6 +209,7 @@ export function toSource(s: z.infer<typeof source>, version?: string): Source {
   if ('maven' in s) return { kind: 'maven', artifacts: s.maven };
   if ('script' in s) return { kind: 'script', script: s.script, bin: s.bin };
   if ('deb' in s) return { kind: 'deb', package: s.deb, release: s.release, ...(s.version ? { version: s.version } : {}) };
+  if ('crate' in s) return { kind: 'crate', crate: s.crate, version: s.version };
   if ('cargo' in s) return { kind: 'cargo', crate: s.cargo, version: s.version, features: s.features, bin: s.bin };
   if ('go' in s) return { kind: 'go', package: s.go, bin: s.bin, version: version ?? s.versions[0]! };
   return { kind: 'pypi', package: s.pypi, bin: s.bin, version: version ?? s.versions[0]! };
@@ -216,5 +247,6 @@ export function loadMatrix(root: string, file = join(root, 'matrix.yaml')): Matr
     instances: instances(m),
     toolchainSources: Object.fromEntries(m.toolchains.map((t) => [t.language, toSource(t.source)])),
     toolchainExtras: Object.fromEntries(m.toolchains.map((t) => [t.language, t.also.map((s) => toSource(s))])),
+    toolchainFor: Object.fromEntries(m.toolchains.map((t) => [t.language, Object.fromEntries(Object.entries(t.versionFor).map(([target, v]) => [target, toSource(t.source, v)]))])),
   };
 }

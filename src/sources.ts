@@ -16,6 +16,14 @@ export function npmPackDir(pkg: string, version: string): string {
 /** Written last by the npm-pack step: the tarball's integrity (sha512) as the registry gave it. */
 export const NPM_DONE = '.integrity';
 
+/** One folder per crate version's published source. */
+export function crateDir(crate: string, version: string): string {
+  return join(cacheDir(), 'crates', `${crate}-${version}`);
+}
+
+/** Written last by the crate step: the full version cargo resolved (with its build metadata). */
+export const CRATE_DONE = '.version';
+
 export function cargoRoot(crate: string, version: string): string {
   return join(cacheDir(), 'cargo', `${crate}-${version}`);
 }
@@ -86,6 +94,13 @@ export function locate(source: Source): Located {
       return existsSync(join(dir, NPM_DONE)) && executable(bin)
         ? { source, binary: bin, version: source.version }
         : { source, missing: `${source.package}@${source.version} is not unpacked (${dir}); run \`npm run provision\`` };
+    }
+    case 'crate': {
+      const dir = crateDir(source.crate, source.version);
+      const done = join(dir, CRATE_DONE);
+      return existsSync(done)
+        ? { source, dir: join(dir, 'src'), version: readFileSync(done, 'utf8').trim() }
+        : { source, missing: `crate ${source.crate} ${source.version} is not fetched (${dir}); run \`npm run provision\`` };
     }
     case 'cargo': {
       const bin = join(cargoRoot(source.crate, source.version), 'bin', source.bin);

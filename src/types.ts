@@ -73,6 +73,8 @@ export type Source =
   /** A Go package's command, built by `go install <package>@v<version>` (the Go module proxy). */
   | { kind: 'go'; package: string; version: string; bin: string }
   | { kind: 'apt'; packages: string[] }
+  /** A crate's published source unpacked into the cache (what it bundles, e.g. WIT files). */
+  | { kind: 'crate'; crate: string; version: string }
   /** Maven Central coordinates (`group:artifact:version[:type]`), fetched with their runtime closure into one folder. */
   | { kind: 'maven'; artifacts: string[] }
   /** A build script of ours (path from the repository root) that installs the tool into a prefix it is given. */
@@ -225,6 +227,10 @@ export interface BuildRequest {
   variant: string;
   /** Where the finished artifact must be written. */
   out: string;
+  /** The WASI version (or snapshot) the target's WIT is at, as matrix.yaml names it. */
+  wasi?: string;
+  /** A folder with that WIT (its `wit/deps/`), where the target names a source for it. */
+  witDir?: string;
 }
 
 export interface BuildInfo {
