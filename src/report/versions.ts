@@ -125,7 +125,10 @@ export function renderChanges(results: Result[]): string {
 }
 
 /** `p3@rc-2025-09-16` … `p3`: snapshots in release order, the final release (no `@`) last. */
-const snapshotOrder = (a: string, b: string) => (a.includes('@') ? a : `${a}@~`).localeCompare(b.includes('@') ? b : `${b}@~`);
+function snapshotOrder(a: string, b: string): number {
+  const [x, y] = [a, b].map((t) => (t.includes('@') ? t : `${t}@~`)) as [string, string];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
 
 /**
  * The snapshot grid: guests built for each WASI 0.3 snapshot (targets p3@<snapshot>, and p3 itself)
@@ -145,7 +148,7 @@ export function renderGrid(results: Result[]): string {
     .filter((col) => inGrid.some((r) => r.runtimeLabel === col && !NOT_RUN.has(r.status)));
   const notes: string[] = [];
   const body = rows.map((row) => {
-    const tc = [...new Set(inGrid.filter((r) => targetOf(r) === row).map((r) => r.toolchainVersion).filter(Boolean))].join(', ');
+    const tc = [...new Set(inGrid.filter((r) => targetOf(r) === row && !NOT_RUN.has(r.status)).map((r) => r.toolchainVersion).filter(Boolean))].join(', ');
     return `<tr data-target="${esc(row)}"><th class="row">${esc(row)}</th><th class="row">${esc(tc)}</th>${columns.map((col) => {
       const rs = inGrid.filter((r) => targetOf(r) === row && r.runtimeLabel === col);
       if (!rs.length) return '<td></td>';
