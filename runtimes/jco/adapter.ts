@@ -3,6 +3,8 @@ import { copyFile, mkdir, realpath, symlink, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module';
 import { basename, extname, join, resolve } from 'node:path';
 import { execa } from 'execa';
+import semver from 'semver';
+import { hostVersion } from '../../src/expectations.ts';
 import { sha256 } from '../../src/hash.ts';
 import { hostedVersion, jsHost } from '../../src/js-host.ts';
 import { npmTool, type NpmTool } from '../../src/npm-bin.ts';
@@ -130,7 +132,13 @@ const jco: RuntimeAdapter = {
   targets: {
     p1: { ok: false, reason: 'jco runs components only; a core module must be wrapped first' },
     p2: { ok: true },
-    p3: { ok: false, reason: "jco's p3 path (preview3-shim) needs JSPI, which this machine's Node 20 lacks (Node 24.20+ has it)", local: true },
+    p3: { ok: false, reason: "jco's p3 path (preview3-shim) needs JSPI, which Node before 24.20 lacks (this column's Node)", local: true },
+  },
+
+  // On a Node with JSPI the p3 cells run, and what jco then does is measured.
+  supports: (target, version) => {
+    const node = hostVersion(version);
+    return target === 'p3' && node && semver.gte(node, '24.20.0') ? { ok: true } : null;
   },
 
   async detect(where) {
@@ -160,6 +168,9 @@ const jco: RuntimeAdapter = {
     if (stack && raw.exitCode !== 0) return { ...raw, ...(/wasm-function/.test(stack[2]!) ? { trap: `call stack exhausted (${stack[1]})` } : { internalError: stack[1]! }) };
     const err = /^Error: (Unable to transpile.*|.*not a valid command component.*)$/im.exec(raw.stderr);
     if (err && raw.exitCode !== 0) return { ...raw, internalError: err[1]! };
+    // The transpiled output imports a package jco does not resolve.
+    const missing = /^Error \[ERR_MODULE_NOT_FOUND\]: (.*)$/m.exec(raw.stderr);
+    if (missing && raw.exitCode !== 0) return { ...raw, internalError: missing[1]! };
     const compile = /CompileError: (.*?)\]?$/m.exec(raw.stderr);
     if (compile && raw.exitCode !== 0) return { ...raw, internalError: `Node cannot compile the guest: ${compile[1]!}` };
     // A JavaScript exception thrown inside the shim is the host failing, not the guest.
