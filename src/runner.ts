@@ -22,7 +22,7 @@ import { planId, type Journal } from './resume.ts';
 import { scratchPrefix, sweepStale } from './stale.ts';
 import { trim } from './trim.ts';
 import { sha256 } from './hash.ts';
-import type { BuildRecord, CaseSpec, Cell, Provenance, Result, RunFile, Support } from './types.ts';
+import type { BuildRecord, CaseSpec, Cell, Detection, Provenance, Result, RunFile, Support } from './types.ts';
 
 export interface PlannedCell extends Cell {
   gate: Gate;
@@ -188,8 +188,10 @@ function toolsOf(plan: Plan): Provenance['tools'] {
     tools.push({ id: label, kind: 'runtime', version: d.available ? d.version : null, ...(d.available ? (d.path ? { path: d.path } : {}) : { reason: d.reason }) });
   }
   for (const [lang, t] of plan.toolchains) {
-    const d = t.detection;
-    tools.push({ id: lang, kind: 'toolchain', version: d.available ? d.version : null, ...(d.available ? (d.path ? { path: d.path } : {}) : { reason: d.reason }) });
+    const versions: [string, Detection][] = [[lang, t.detection], ...Object.entries(t.byTarget ?? {}).map(([target, o]): [string, Detection] => [`${lang} for ${target}`, o.detection])];
+    for (const [id, d] of versions) {
+      tools.push({ id, kind: 'toolchain', version: d.available ? d.version : null, ...(d.available ? (d.path ? { path: d.path } : {}) : { reason: d.reason }) });
+    }
   }
   return tools;
 }
