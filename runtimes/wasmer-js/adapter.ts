@@ -61,7 +61,8 @@ const wasmerJs: RuntimeAdapter = {
   normalize(raw: RawOutcome): RawOutcome {
     const warm = warmHostError(raw);
     if (warm) return warm;
-    const trap = /RuntimeError: (?:js: )?(.*)/.exec(raw.stderr);
+    // Seen as `RuntimeError: …` (Node 20) and as `Error [RuntimeError]: …` (the warm host on Node 22–26).
+    const trap = /RuntimeError\]?: (?:js: )?(.*)/.exec(raw.stderr);
     if (trap && raw.exitCode !== 0) return { ...raw, trap: trap[1]! };
     const err = /^wasmer-js host error: (.*)$/m.exec(raw.stderr);
     return err ? { ...raw, internalError: err[1]! } : raw;
