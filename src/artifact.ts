@@ -5,6 +5,10 @@ export interface TargetSpec {
   kind: 'module' | 'component';
   /** A string the binary must contain, e.g. `@0.3.` for WASI 0.3 interfaces. */
   requires?: string;
+  /** The WASI version (or snapshot) of the target's WIT. */
+  wasi?: string;
+  /** A folder holding that WIT (`wit/deps/`), when a fetched crate bundles it. */
+  witDir?: string;
 }
 
 const MAGIC = Buffer.from([0x00, 0x61, 0x73, 0x6d]);

@@ -111,7 +111,7 @@ export async function buildGuest(
   let ok = true;
   let info = { tools: [] as string[] };
   try {
-    info = await tc.build({ guest, target, variant, out }, ctx);
+    info = await tc.build({ guest, target, variant, out, ...(spec.wasi ? { wasi: spec.wasi } : {}), ...(spec.witDir ? { witDir: spec.witDir } : {}) }, ctx);
     const wrong = existsSync(out) ? await checkArtifact(out, target, spec) : null;
     if (wrong) {
       ok = false;

@@ -5,6 +5,7 @@ import type { RuntimeEntry } from './inventory.ts';
 import type { Limits } from './proc.ts';
 import { memoryBackstop } from './supervise.ts';
 import type { CaseSpec, Control, ControlResult, Invocation, RawOutcome, RuntimeAdapter } from './types.ts';
+import { baseTarget } from './plan.ts';
 
 export interface Execution extends Driven {
   /** What the runner learned around this execution, e.g. how a run without flags went. */
@@ -57,7 +58,8 @@ export async function driveCell(c: CellRun): Promise<Execution> {
     async command(step, port) {
       const run = granted(step, c.grant);
       const inv: Invocation = {
-        artifact: run.artifact, target: c.target, args: run.args, env: run.env, preopens: run.preopens,
+        // A runtime is told the base target: what snapshot the artifact binds is the artifact's business.
+        artifact: run.artifact, target: baseTarget(c.target), args: run.args, env: run.env, preopens: run.preopens,
         workDir: c.workDir, timeoutMs: c.limits.timeoutMs, extraFlags: [...new Set(flags)],
         ...(c.limits.memoryBytes ? { memoryBytes: c.limits.memoryBytes } : {}),
       };

@@ -21,6 +21,8 @@ const entry = z
         checks: z.array(z.string()).min(1).optional(),
         variant: z.string().optional(),
         versions: z.string().refine((r) => semver.validRange(r) !== null, 'not a valid semver range').optional(),
+        /** The version of the program hosting the runtime (`+node22.23.3` in the runtime's version). */
+        host: z.string().refine((r) => semver.validRange(r) !== null, 'not a valid semver range').optional(),
       })
       .prefault({}),
     status: z.enum(STATUSES.filter((s) => s !== 'PASS') as [Status, ...Status[]]),
@@ -55,6 +57,11 @@ export function loadExpectations(root: string): ExpectationRule[] {
   return rules;
 }
 
+/** The host version a runtime version names in its build metadata (`1.35.0+node22.23.3` → 22.23.3). */
+export function hostVersion(runtimeVersion: string | null): string | null {
+  return /\+[a-z]+(\d+\.\d+\.\d+)$/.exec(runtimeVersion ?? '')?.[1] ?? null;
+}
+
 /** What a cell came to, as far as expectations can match it. */
 export interface Seen {
   status: Status;
@@ -84,6 +91,7 @@ export function findExpectation(rules: ExpectationRule[], cell: Cell, runtimeVer
       (m.variant === undefined || m.variant === cell.variant) &&
       (m.versions === undefined ||
         (runtimeVersion !== null && semver.satisfies(semver.coerce(runtimeVersion) ?? '0.0.0', m.versions))) &&
+      (m.host === undefined || (hostVersion(runtimeVersion) !== null && semver.satisfies(hostVersion(runtimeVersion)!, m.host))) &&
       (!describesFailure ||
         (seen !== undefined && seen.status !== 'PASS' &&
           (m.reason === undefined || new RegExp(m.reason).test(seen.reason)) &&

@@ -16,6 +16,8 @@ export interface ToolchainEntry {
   toolchain: Toolchain;
   located: Located;
   detection: Detection;
+  /** Targets built by another version of the toolchain (matrix.yaml `versionFor`), located and detected apart. */
+  byTarget?: Record<string, { located: Located; detection: Detection }>;
 }
 
 /** Holds a found version against the range matrix.yaml pins for it. */
@@ -37,8 +39,13 @@ export async function inventory(root: string, m: Matrix, languages?: string[], p
       const toolchain = await loadToolchain(root, language);
       const also = (m.toolchainExtras[language] ?? []).map(locate);
       const located = { ...locate(m.toolchainSources[language]!), ...(also.length ? { also } : {}) };
-      const detection = outside(m.toolchains.find((t) => t.language === language)?.fullOnly) ?? (await toolchain.detect(located));
-      return [language, { toolchain, located, detection }] as const;
+      const fullOnly = m.toolchains.find((t) => t.language === language)?.fullOnly;
+      const detection = outside(fullOnly) ?? (await toolchain.detect(located));
+      const byTarget = Object.fromEntries(await Promise.all(Object.entries(m.toolchainFor[language] ?? {}).map(async ([target, source]) => {
+        const other = { ...locate(source), ...(also.length ? { also } : {}) };
+        return [target, { located: other, detection: outside(fullOnly || m.targets[target]?.fullOnly) ?? (await toolchain.detect(other)) }] as const;
+      })));
+      return [language, { toolchain, located, detection, ...(Object.keys(byTarget).length ? { byTarget } : {}) }] as const;
     }),
   );
   for (const [language, entry] of found) toolchains.set(language, entry);
@@ -48,8 +55,14 @@ export async function inventory(root: string, m: Matrix, languages?: string[], p
   const entries = await Promise.all(
     wantedRuntimes.map(async (instance) => {
       const adapter = await loadAdapter(root, instance.id);
-      const located = locate(instance.source);
-      const detection = outside(instance.fullOnly) ?? withinRange(await adapter.detect(located), instance.range);
+      const host = instance.host && locate(instance.host.source);
+      const located: Located = {
+        ...locate(instance.source),
+        ...(host?.binary ? { host: { name: instance.host!.name, binary: host.binary, version: host.version! } } : {}),
+      };
+      const detection = outside(instance.fullOnly)
+        ?? (host?.missing ? { available: false as const, reason: `${instance.host!.name} ${host.missing}` } : null)
+        ?? withinRange(await adapter.detect(located), instance.range);
       return { instance, adapter, located, detection };
     }),
   );

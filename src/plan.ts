@@ -5,6 +5,8 @@ import type { CaseSpec, Cell, Detection, ReasonKind, RuntimeInstance, Support, T
 export interface PlanInput {
   cases: CaseSpec[];
   targets: TargetId[];
+  /** Targets measured on some languages or cases only (a WASI snapshot that few toolchain versions emit). */
+  scope?: Record<TargetId, { languages?: string[]; cases?: string[] }>;
   /** language → the guests it implements (by guest name) and its routes per target. */
   languages: Record<string, { guests: Set<string>; variants?: Record<TargetId, string[]> }>;
   instances: RuntimeInstance[];
@@ -16,6 +18,9 @@ export interface Expansion {
   cells: Cell[];
   excluded: { cell: Cell; reason: string }[];
 }
+
+/** A snapshot target (`p3@rc-2026-01-06`) is its base target (`p3`) to toolchains and runtimes that declare targets. */
+export const baseTarget = (target: TargetId): TargetId => target.split('@')[0]!;
 
 /** `p2` for the native route, `p2+adapter` for another. */
 export function targetLabel(target: TargetId, variant: string): string {
@@ -40,12 +45,18 @@ function excludedBy(ex: Exclusion, c: Cell): boolean {
 export function expand(input: PlanInput): Expansion {
   const out: Expansion = { cells: [], excluded: [] };
   for (const k of input.cases) {
-    const targets = k.targets ?? input.targets;
+    const applies = (t: TargetId) => {
+      const scope = input.scope?.[t];
+      if (scope?.cases && !scope.cases.includes(`${k.suite}/${k.id}`)) return false;
+      return !k.targets || k.targets.includes(t) || (t !== baseTarget(t) && k.targets.includes(baseTarget(t)));
+    };
+    const targets = input.targets.filter(applies);
     // A prebuilt (external) case is its own guest, in its suite's language only.
     const languages = k.prebuilt ? { [k.prebuilt.language]: { guests: new Set([k.guest]) } } : input.languages;
     for (const [language, lang] of Object.entries(languages)) {
       if (!lang.guests.has(k.guest)) continue;
       for (const target of targets) {
+        if (input.scope?.[target]?.languages && !input.scope[target]!.languages!.includes(language)) continue;
         for (const variant of ('variants' in lang ? lang.variants?.[target] : undefined) ?? ['native']) {
           for (const rt of input.instances) {
             const base = { suite: k.suite, case: k.id, language, target, variant, runtimeLabel: rt.label };
@@ -93,10 +104,10 @@ const limitOf = (s: Support, who: string): Gate => (s.ok ? null : s.local ? notH
 export function gate(g: GateInput): Gate {
   if (!g.toolchain.available) return notHere(`${g.language} toolchain: ${g.toolchain.reason}`, 'not-installed');
   if (g.cannot) return limitOf({ ok: false, ...g.cannot }, g.language);
-  const emit = limitOf(g.toolchainTargets[g.target] ?? { ok: false, reason: `the ${g.language} toolchain has no recipe for ${g.target}` }, g.language);
+  const emit = limitOf(g.toolchainTargets[g.target] ?? g.toolchainTargets[baseTarget(g.target)] ?? { ok: false, reason: `the ${g.language} toolchain has no recipe for ${g.target}` }, g.language);
   if (emit) return emit;
   if (!g.runtime.available) return notHere(`${g.runtimeLabel}: ${g.runtime.reason}`, 'not-installed');
-  const load = limitOf(g.runtimeTargets[g.target] ?? { ok: false, reason: `cannot load ${g.target}` }, g.runtimeLabel);
+  const load = limitOf(g.runtimeTargets[g.target] ?? g.runtimeTargets[baseTarget(g.target)] ?? { ok: false, reason: `cannot load ${g.target}` }, g.runtimeLabel);
   if (load) return load;
   if (g.serve?.only && !g.serve.needed) return cannot(`${g.runtimeLabel}: ${g.serve.only}`);
   if (g.serve?.needed && !g.serve.available) return cannot(`${g.runtimeLabel}: has no server mode for wasi:http handlers`);

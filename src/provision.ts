@@ -1,11 +1,11 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { toSource, type Matrix, type Profile } from './matrix.ts';
 import { npmTool } from './npm-bin.ts';
 import { cacheDir, ROOT } from './paths.ts';
 import { writeAtomic } from './results.ts';
-import { cargoRoot, DEB_DONE, debDir, debUnpacked, goBin, FETCH_DONE, mavenDir, npmPackDir, pypiDir, scriptPrefix } from './sources.ts';
+import { cargoRoot, CRATE_DONE, crateDir, DEB_DONE, NPM_DONE, npmPackDir, debDir, debUnpacked, goBin, FETCH_DONE, mavenDir, pypiDir, scriptPrefix } from './sources.ts';
 import type { Source } from './types.ts';
 
 export interface Step {
@@ -80,6 +80,37 @@ function cargoStep(s: Extract<Source, { kind: 'cargo' }>): Step {
       if (s.features.length) args.push('--features', s.features.join(','));
       log(`cargo ${args.join(' ')}`);
       await execa('cargo', args, { env: { CARGO_TARGET_DIR: join(cacheDir(), 'cargo', 'target') } });
+    },
+  };
+}
+
+/**
+ * A crate's published source, for what it bundles (WIT files): `cargo fetch` of a one-line
+ * manifest pinning it, with a CARGO_HOME of its own in the cache, then the crate's folder copied out.
+ */
+function crateStep(s: Extract<Source, { kind: 'crate' }>): Step {
+  const dir = crateDir(s.crate, s.version);
+  return {
+    name: `crate: ${s.crate}@${s.version}`,
+    needed: async () => !existsSync(join(dir, CRATE_DONE)),
+    async install(log) {
+      const home = join(cacheDir(), 'crates', '.cargo-home');
+      const tmp = `${dir}.partial`;
+      rmSync(tmp, { recursive: true, force: true });
+      mkdirSync(join(tmp, 'fetch', 'src'), { recursive: true });
+      writeFileSync(join(tmp, 'fetch', 'src', 'lib.rs'), '');
+      writeFileSync(join(tmp, 'fetch', 'Cargo.toml'), `[package]\nname = "fetch"\nversion = "0.0.0"\nedition = "2021"\n\n[dependencies]\n${s.crate} = { version = "=${s.version}", default-features = false }\n`);
+      log(`cargo fetch ${s.crate}@=${s.version}`);
+      await execa('cargo', ['fetch', '--manifest-path', join(tmp, 'fetch', 'Cargo.toml')], { env: { CARGO_HOME: home } });
+      const registry = join(home, 'registry', 'src');
+      const found = readdirSync(registry).flatMap((r) => readdirSync(join(registry, r)).map((d) => join(registry, r, d)))
+        .find((d) => d.endsWith(`/${s.crate}-${s.version}`) || d.includes(`/${s.crate}-${s.version}+`));
+      if (!found) throw new Error(`cargo fetch left no ${s.crate}-${s.version} under ${registry}`);
+      cpSync(found, join(tmp, 'src'), { recursive: true });
+      rmSync(join(tmp, 'fetch'), { recursive: true });
+      writeFileSync(join(tmp, CRATE_DONE), `${found.slice(found.lastIndexOf(`${s.crate}-`) + s.crate.length + 1)}\n`);
+      rmSync(dir, { recursive: true, force: true });
+      renameSync(tmp, dir);
     },
   };
 }
@@ -197,35 +228,38 @@ function debStep(s: Extract<Source, { kind: 'deb' }>): Step {
   };
 }
 
-/** A pinned package's tarball, fetched with `npm pack` and unpacked into the cache: no dependencies, no scripts run. */
-function npmPackStep(pkg: string, version: string): Step {
-  const dir = npmPackDir(pkg, version);
-  return {
-    name: `npm pack: ${pkg}@${version}`,
-    needed: async () => !existsSync(join(dir, FETCH_DONE)),
-    async install(log) {
-      const tmp = `${dir}.partial`;
-      rmSync(tmp, { recursive: true, force: true });
-      mkdirSync(tmp, { recursive: true });
-      log(`npm pack ${pkg}@${version}`);
-      const r = await execa('npm', ['pack', '--json', '--pack-destination', tmp, `${pkg}@${version}`], { cwd: tmp });
-      const [packed] = JSON.parse(r.stdout) as { filename: string }[];
-      if (!packed) throw new Error(`npm pack ${pkg}@${version} named no tarball`);
-      await execa('tar', ['-xzf', join(tmp, packed.filename), '-C', tmp]);
-      rmSync(join(tmp, packed.filename));
-      writeFileSync(join(tmp, FETCH_DONE), `${pkg}@${version}\n`);
-      rmSync(dir, { recursive: true, force: true });
-      renameSync(tmp, dir);
-    },
-  };
-}
-
 function npmStep(pkg: string): Step {
   return {
     name: `npm: ${pkg}`,
     needed: async () => 'missing' in npmTool(pkg),
     async install() {
       throw new Error(`${pkg} is a dependency in package.json: run \`npm install\``);
+    },
+  };
+}
+
+/**
+ * An npm package at a pinned version that is not a dependency of ours (e.g. a Node binary): its
+ * registry tarball (checked against the registry's sha512 by `npm pack`) unpacked into the cache.
+ */
+function npmPackStep(s: Extract<Source, { kind: 'npm-pack' }>): Step {
+  const dir = npmPackDir(s.package, s.version);
+  return {
+    name: `npm: ${s.package}@${s.version}`,
+    needed: async () => !existsSync(join(dir, NPM_DONE)),
+    async install(log) {
+      const tmp = `${dir}.partial`;
+      rmSync(tmp, { recursive: true, force: true });
+      mkdirSync(tmp, { recursive: true });
+      log(`npm pack ${s.package}@${s.version}`);
+      const packed = await execa('npm', ['pack', `${s.package}@${s.version}`, '--json', '--pack-destination', tmp], { cwd: tmp });
+      const [info] = JSON.parse(packed.stdout) as { filename: string; integrity: string }[];
+      log(`tar -xzf ${info!.filename}`);
+      await execa('tar', ['-xzf', info!.filename, '--strip-components=1'], { cwd: tmp });
+      rmSync(join(tmp, info!.filename));
+      writeFileSync(join(tmp, NPM_DONE), `${info!.integrity}\n`);
+      rmSync(dir, { recursive: true, force: true });
+      renameSync(tmp, dir);
     },
   };
 }
@@ -237,7 +271,9 @@ export function stepsFor(m: Matrix, profile: Profile = 'full'): Step[] {
   const sources: Source[] = [
     ...toolchains.map((l) => m.toolchainSources[l]!),
     ...toolchains.flatMap((l) => m.toolchainExtras[l] ?? []),
-    ...m.instances.filter((i) => inProfile(i.fullOnly)).map((i) => i.source),
+    ...toolchains.flatMap((l) => Object.entries(m.toolchainFor[l] ?? {}).filter(([t]) => inProfile(m.targets[t]?.fullOnly)).map(([, s]) => s)),
+    ...Object.values(m.targets).filter((t) => t.wit && inProfile(t.fullOnly)).map((t) => toSource(t.wit!)),
+    ...m.instances.filter((i) => inProfile(i.fullOnly)).flatMap((i) => [i.source, ...(i.host ? [i.host.source] : [])]),
     ...m.harness.map((s) => toSource(s)),
   ];
   const steps = new Map<string, Step>();
@@ -246,7 +282,9 @@ export function stepsFor(m: Matrix, profile: Profile = 'full'): Step[] {
       s.kind === 'apt' ? aptStep(s.packages)
       : s.kind === 'pypi' ? pypiStep(s)
       : s.kind === 'cargo' ? cargoStep(s)
-      : s.kind === 'npm' ? (s.version ? npmPackStep(s.package, s.version) : npmStep(s.package))
+      : s.kind === 'npm' ? npmStep(s.package)
+      : s.kind === 'npm-pack' ? npmPackStep(s)
+      : s.kind === 'crate' ? crateStep(s)
       : s.kind === 'go' ? goStep(s)
       : s.kind === 'maven' ? mavenStep(s)
       : s.kind === 'script' ? scriptStep(s)

@@ -12,7 +12,8 @@ import { loadWtsExpectations } from './external/wts-expectations.ts';
 import { classify } from './classify.ts';
 import { findExpectation, loadExpectations, overlay, type ExpectationRule } from './expectations.ts';
 import { featureMatches, type Filters } from './filters.ts';
-import { loadMatrix, type Matrix, type Profile } from './matrix.ts';
+import { loadMatrix, toSource, type Matrix, type Profile } from './matrix.ts';
+import { locate } from './sources.ts';
 import { expand, gate, type Gate, type PlanInput } from './plan.ts';
 import { inventory, type RuntimeEntry, type ToolchainEntry } from './inventory.ts';
 import { gitState, hostInfo, newRunId } from './provenance.ts';
@@ -21,7 +22,7 @@ import { planId, type Journal } from './resume.ts';
 import { scratchPrefix, sweepStale } from './stale.ts';
 import { trim } from './trim.ts';
 import { sha256 } from './hash.ts';
-import type { BuildRecord, CaseSpec, Cell, Provenance, Result, RunFile, Support } from './types.ts';
+import type { BuildRecord, CaseSpec, Cell, Detection, Provenance, Result, RunFile, Support } from './types.ts';
 
 export interface PlannedCell extends Cell {
   gate: Gate;
@@ -55,10 +56,15 @@ export interface PlanOptions {
   profile?: Profile;
 }
 
-/** The toolchain of a cell: ours for its language, or the prebuilt copy for an external case. */
-function toolchainFor(plan: Pick<Plan, 'toolchains'>, k: CaseSpec, language: string): ToolchainEntry | undefined {
+/**
+ * The toolchain of a cell: ours for its language (the version that builds its target), or the
+ * prebuilt copy for an external case.
+ */
+function toolchainFor(plan: Pick<Plan, 'toolchains'>, k: CaseSpec, language: string, target: string): ToolchainEntry | undefined {
   if (k.prebuilt) return { toolchain: prebuilt, located: { source: { kind: 'builtin' } }, detection: { available: true, version: 'prebuilt' } };
-  return plan.toolchains.get(language);
+  const tc = plan.toolchains.get(language);
+  const other = tc?.byTarget?.[target];
+  return tc && other ? { ...tc, ...other } : tc;
 }
 
 /** The reason matrix.yaml gives for a language not expressing any of a case's features. */
@@ -114,13 +120,15 @@ export async function makePlan(opts: PlanOptions): Promise<Plan> {
     }),
   );
 
-  const expanded = expand({ cases: caseList, targets, languages, instances: matrix.instances, filters, exclude: matrix.exclude });
+  const scope = Object.fromEntries(Object.entries(matrix.targets).filter(([, t]) => t.languages || t.cases)
+    .map(([id, t]) => [id, { ...(t.languages ? { languages: t.languages } : {}), ...(t.cases ? { cases: t.cases } : {}) }]));
+  const expanded = expand({ cases: caseList, targets, scope, languages, instances: matrix.instances, filters, exclude: matrix.exclude });
   const skipped = (c: Cell) => wts.some((w) => w.skip.has(`${c.suite}/${c.case}`));
   const cells = expanded.cells.filter((c) => !skipped(c));
   const excluded = [...expanded.excluded, ...expanded.cells.filter(skipped).map((cell) => ({ cell, reason: 'skipped by an expectation file (action = "skip")' }))];
   const byId = new Map(caseList.map((k) => [`${k.suite}/${k.id}`, k]));
   let planned: PlannedCell[] = cells.map((c) => {
-    const tc = toolchainFor({ toolchains }, byId.get(`${c.suite}/${c.case}`)!, c.language)!;
+    const tc = toolchainFor({ toolchains }, byId.get(`${c.suite}/${c.case}`)!, c.language, c.target)!;
     const rt = runtimes.get(c.runtimeLabel)!;
     const k = byId.get(`${c.suite}/${c.case}`)!;
     const cannot = k.prebuilt ? undefined : cannotOf(matrix, c.language, k);
@@ -180,8 +188,10 @@ function toolsOf(plan: Plan): Provenance['tools'] {
     tools.push({ id: label, kind: 'runtime', version: d.available ? d.version : null, ...(d.available ? (d.path ? { path: d.path } : {}) : { reason: d.reason }) });
   }
   for (const [lang, t] of plan.toolchains) {
-    const d = t.detection;
-    tools.push({ id: lang, kind: 'toolchain', version: d.available ? d.version : null, ...(d.available ? (d.path ? { path: d.path } : {}) : { reason: d.reason }) });
+    const versions: [string, Detection][] = [[lang, t.detection], ...Object.entries(t.byTarget ?? {}).map(([target, o]): [string, Detection] => [`${lang} for ${target}`, o.detection])];
+    for (const [id, d] of versions) {
+      tools.push({ id, kind: 'toolchain', version: d.available ? d.version : null, ...(d.available ? (d.path ? { path: d.path } : {}) : { reason: d.reason }) });
+    }
   }
   return tools;
 }
@@ -204,8 +214,10 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
     const id = `${c.language}|${k.guest}|${c.target}|${c.variant}`;
     let p = buildMemo.get(id);
     if (!p) {
-      const { toolchain: tc, located } = toolchainFor(plan, k, c.language)!;
-      const spec = plan.matrix.targets[c.target]!;
+      const { toolchain: tc, located } = toolchainFor(plan, k, c.language, c.target)!;
+      const target = plan.matrix.targets[c.target]!;
+      const wit = target.wit ? locate(toSource(target.wit)) : undefined;
+      const spec = { ...target, ...(wit?.dir ? { witDir: wit.dir } : {}) };
       const build = () => buildGuest(tc, located, version, { guest: k.guest, target: c.target, variant: c.variant }, spec, plan.root, builds);
       // A prebuilt guest is only copied into the cache: it does not wait behind compilations for a slot.
       p = k.prebuilt ? build() : limit(build);
@@ -222,7 +234,7 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
     }
     const k = plan.cases.get(`${c.suite}/${c.case}`)!;
     const rt = plan.runtimes.get(c.runtimeLabel)!;
-    const tc = toolchainFor(plan, k, c.language)!;
+    const tc = toolchainFor(plan, k, c.language, c.target)!;
     const runtimeVersion = rt.detection.available ? rt.detection.version : null;
     const toolchainVersion = tc.detection.available ? tc.detection.version : null;
     const languageMs = plan.matrix.toolchains.find((t) => t.language === c.language)?.timeoutMs ?? 0;

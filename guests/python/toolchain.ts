@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { ROOT } from '../../src/paths.ts';
+import { baseTarget } from '../../src/plan.ts';
 import type { Detection, Toolchain } from '../../src/types.ts';
 import { commandWorld, witVersion } from '../../src/wit.ts';
 
@@ -11,7 +12,7 @@ const ONLY_COMPONENTS = 'componentize-py emits components only (p2, p3)';
 
 /** The export that calls a guest's main(); p3's wasi:cli/run is async, and so may main() be there. */
 function entry(target: string): string {
-  const p3 = target === 'p3';
+  const p3 = baseTarget(target) === 'p3';
   return [
     ...(p3 ? ['import inspect'] : []),
     'import sys',
@@ -58,10 +59,10 @@ const python: Toolchain = {
   },
 
   flags(target) {
-    return [`world wasi:cli/command@${witVersion(target)}`];
+    return [`world wasi:cli/command@${witVersion(target) ?? target}`];
   },
 
-  async build({ guest, target, out }, ctx) {
+  async build({ guest, target, out, wasi, witDir }, ctx) {
     const app = join(ctx.tmpDir, 'app');
     const main = sourceFor(guest, target);
     const source = await readFile(main, 'utf8');
@@ -69,7 +70,9 @@ const python: Toolchain = {
     // `# world: import …;` adds to the world, `# serves: wasi:http/service` replaces the command.
     const extra = [...source.matchAll(/^# world: (.*)$/gm)].map((m) => m[1]!);
     const serves = /^# serves: (\S+)$/m.exec(source)?.[1];
-    const wit = await commandWorld(join(ctx.tmpDir, 'wit'), witVersion(target)!, extra, serves);
+    const version = wasi ?? witVersion(target);
+    if (!version) throw new Error(`matrix.yaml names no WASI version for target ${target}`);
+    const wit = await commandWorld(join(ctx.tmpDir, 'wit'), version, extra, serves, witDir && join(witDir, 'wit', 'deps'));
     await mkdir(app, { recursive: true });
     await copyFile(join(here, 'check.py'), join(app, 'check.py'));
     // A server guest exports its handler itself; a command guest gets the run() entry.
@@ -82,7 +85,7 @@ const python: Toolchain = {
     await ctx.exec(bin, ['-d', wit.dir, '-w', wit.world, 'componentize', '-p', app, 'app', '-o', out], {
       env: { PYTHONPATH: dirname(dirname(bin)), RUST_BACKTRACE: '0' },
     });
-    return { tools: ['componentize-py', `WASI WIT ${witVersion(target)} from jco`] };
+    return { tools: ['componentize-py', `WASI WIT ${version} from ${witDir ? basename(dirname(witDir)) : 'jco'}`] };
   },
 };
 

@@ -55,8 +55,8 @@ const ruby: Toolchain = {
   async detect(where): Promise<Detection> {
     if (!where.dir) return { available: false, reason: where.missing ?? 'ruby.wasm not fetched', hint: 'npm run provision' };
     const interpreter = join(where.dir, INTERPRETER);
-    if (!existsSync(interpreter)) return { available: false, reason: `${where.source.kind === 'npm' ? where.source.package : 'the package'} has no ${INTERPRETER}` };
-    const pkg = where.source.kind === 'npm' ? where.source.package : '';
+    if (!existsSync(interpreter)) return { available: false, reason: `${where.source.kind === 'npm-pack' ? where.source.package : 'the package'} has no ${INTERPRETER}` };
+    const pkg = where.source.kind === 'npm-pack' ? where.source.package : '';
     return { available: true, version: `ruby.wasm ${pkg}@${where.version}`, path: interpreter };
   },
 

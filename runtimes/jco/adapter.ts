@@ -3,11 +3,14 @@ import { copyFile, mkdir, realpath, symlink, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module';
 import { basename, extname, join, resolve } from 'node:path';
 import { execa } from 'execa';
+import semver from 'semver';
+import { hostVersion } from '../../src/expectations.ts';
 import { sha256 } from '../../src/hash.ts';
+import { hostedVersion, jsHost } from '../../src/js-host.ts';
 import { npmTool, type NpmTool } from '../../src/npm-bin.ts';
 import { ROOT } from '../../src/paths.ts';
 import { artifactSha, coldOnly, prepared } from '../../src/prepared.ts';
-import type { CommandSpec, Invocation, RawOutcome, RuntimeAdapter } from '../../src/types.ts';
+import type { CommandSpec, Invocation, Located, RawOutcome, RuntimeAdapter } from '../../src/types.ts';
 
 const here = join(ROOT, 'runtimes', 'jco');
 const transpiler = join(here, 'transpile.mjs');
@@ -41,7 +44,7 @@ function jcoTool(): NpmTool {
 }
 
 /** `jco run` / `jco serve` as they are: transpiles the component on every run. */
-function coldCommand(verb: 'run' | 'serve', inv: Invocation, options: string[]): CommandSpec {
+function coldCommand(verb: 'run' | 'serve', inv: Invocation, options: string[], node: string): CommandSpec {
   const t = jcoTool();
   // The setup module must sit inside jco's output dir so that it resolves the same preview2-shim instance.
   const dir = join(inv.workDir, 'jco');
@@ -52,7 +55,7 @@ function coldCommand(verb: 'run' | 'serve', inv: Invocation, options: string[]):
   // V8 11 (Node 20) capped this way crashes now and then (SIGSEGV at the cap) unless its GC runs on one thread.
   const memory = verb === 'run' && inv.memoryBytes ? `--wasm-max-mem-pages=${Math.ceil(inv.memoryBytes / 65536)} --single-threaded-gc` : undefined;
   return {
-    file: process.execPath,
+    file: node,
     args: [t.script, verb, ...options, '--jco-dir', dir, '--jco-import', setup, inv.artifact, ...inv.args],
     env: memory ? { JCO_RUN_ARGS: memory } : {},
     ...(memory ? { memoryLimit: `JCO_RUN_ARGS=${memory}` } : {}),
@@ -98,15 +101,16 @@ async function transpiled(inv: Invocation) {
  * `jco run` runs it. A component jco cannot transpile runs through `jco run` itself, so its error
  * is jco's own. WASI_MATRIX_COLD=1 runs every cell through `jco run` / `jco serve` as they are.
  */
-async function jcoCommand(verb: 'run' | 'serve', inv: Invocation, port?: number): Promise<CommandSpec> {
+async function jcoCommand(verb: 'run' | 'serve', inv: Invocation, where: Located, port?: number): Promise<CommandSpec> {
   const options = port === undefined ? [] : ['--host', '127.0.0.1', '--port', String(port)];
-  if (coldOnly()) return coldCommand(verb, inv, options);
+  const node = (await jsHost(where)).binary;
+  if (coldOnly()) return coldCommand(verb, inv, options, node);
   let prep;
   try {
     prep = await transpiled(inv);
   } catch (e) {
     const why = ((e as { shortMessage?: string }).shortMessage ?? (e as Error).message).split('\n')[0];
-    return { ...coldCommand(verb, inv, options), notes: [`transpiling ahead failed (${why}); ran jco ${verb} as is`] };
+    return { ...coldCommand(verb, inv, options, node), notes: [`transpiling ahead failed (${why}); ran jco ${verb} as is`] };
   }
   const setup = {
     // `jco run` writes its runner into <cell>/jco/ and the guest sees that script's path as argv[0].
@@ -114,12 +118,12 @@ async function jcoCommand(verb: 'run' | 'serve', inv: Invocation, port?: number)
     name: basename(inv.artifact, extname(inv.artifact)), module: `${MODULE}.js`, env: inv.env, preopens: inv.preopens,
     ...(port === undefined ? {} : { serve: { host: '127.0.0.1', port } }),
   };
-  const where = `jco/${prep.key.slice(0, 12)}`;
+  const cached = `jco/${prep.key.slice(0, 12)}`;
   return {
-    file: process.execPath,
+    file: node,
     args: [join(prep.dir, '_run.mjs'), JSON.stringify(setup), ...inv.args],
     env: {},
-    notes: [prep.madeMs === undefined ? `runs the transpiled output cached in ${where}` : `transpiled once in ${prep.madeMs} ms (cached in ${where})`],
+    notes: [prep.madeMs === undefined ? `runs the transpiled output cached in ${cached}` : `transpiled once in ${prep.madeMs} ms (cached in ${cached})`],
   };
 }
 
@@ -128,22 +132,32 @@ const jco: RuntimeAdapter = {
   targets: {
     p1: { ok: false, reason: 'jco runs components only; a core module must be wrapped first' },
     p2: { ok: true },
-    p3: { ok: false, reason: "jco's p3 path (preview3-shim) needs JSPI, which this machine's Node 20 lacks (Node 24.20+ has it)", local: true },
+    p3: { ok: false, reason: "jco's p3 path (preview3-shim) needs JSPI, which Node before 24.20 lacks (this column's Node)", local: true },
   },
 
-  async detect() {
+  // On a Node with JSPI the p3 cells run, and what jco then does is measured.
+  supports: (target, version) => {
+    const node = hostVersion(version);
+    return target === 'p3' && node && semver.gte(node, '24.20.0') ? { ok: true } : null;
+  },
+
+  async detect(where) {
     const t = npmTool('@bytecodealliance/jco');
     if ('missing' in t) return { available: false, reason: t.missing };
-    return { available: true, version: t.version, path: t.script };
+    try {
+      return { available: true, version: hostedVersion(t.version, await jsHost(where)), path: t.script };
+    } catch (e) {
+      return { available: false, reason: (e as Error).message };
+    }
   },
 
-  command(inv) {
-    return jcoCommand('run', inv);
+  command(inv, where) {
+    return jcoCommand('run', inv, where);
   },
 
   // `jco serve` transpiles the component and answers wasi:http/incoming-handler calls from Node's http server.
-  serve(inv, _where, _version, port) {
-    return jcoCommand('serve', inv, port);
+  serve(inv, where, _version, port) {
+    return jcoCommand('serve', inv, where, port);
   },
 
   normalize(raw: RawOutcome): RawOutcome {
@@ -154,6 +168,9 @@ const jco: RuntimeAdapter = {
     if (stack && raw.exitCode !== 0) return { ...raw, ...(/wasm-function/.test(stack[2]!) ? { trap: `call stack exhausted (${stack[1]})` } : { internalError: stack[1]! }) };
     const err = /^Error: (Unable to transpile.*|.*not a valid command component.*)$/im.exec(raw.stderr);
     if (err && raw.exitCode !== 0) return { ...raw, internalError: err[1]! };
+    // The transpiled output imports a package jco does not resolve.
+    const missing = /^Error \[ERR_MODULE_NOT_FOUND\]: (.*)$/m.exec(raw.stderr);
+    if (missing && raw.exitCode !== 0) return { ...raw, internalError: missing[1]! };
     const compile = /CompileError: (.*?)\]?$/m.exec(raw.stderr);
     if (compile && raw.exitCode !== 0) return { ...raw, internalError: `Node cannot compile the guest: ${compile[1]!}` };
     // A JavaScript exception thrown inside the shim is the host failing, not the guest.

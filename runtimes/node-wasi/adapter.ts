@@ -1,10 +1,11 @@
 import { join } from 'node:path';
+import { jsHost } from '../../src/js-host.ts';
 import { ROOT } from '../../src/paths.ts';
 import type { RawOutcome, RuntimeAdapter } from '../../src/types.ts';
 
 const host = join(ROOT, 'runtimes', 'node-wasi', 'host.mjs');
 
-/** node:wasi in a child Node process, so that a hung guest can be killed. */
+/** node:wasi in a child Node process, so that a hung guest can be killed; its version is Node's. */
 const nodeWasi: RuntimeAdapter = {
   id: 'node-wasi',
   targets: {
@@ -14,15 +15,21 @@ const nodeWasi: RuntimeAdapter = {
   },
 
   async detect(where) {
-    return { available: true, version: process.versions.node, path: where.binary ?? process.execPath };
+    try {
+      const node = await jsHost(where);
+      return { available: true, version: node.version, path: node.binary };
+    } catch (e) {
+      return { available: false, reason: (e as Error).message };
+    }
   },
 
-  command(inv, where) {
+  async command(inv, where) {
+    const node = await jsHost(where);
     const spec = { artifact: inv.artifact, args: inv.args, env: inv.env, preopens: Object.fromEntries(inv.preopens.map((p) => [p.guest, p.host])) };
     // V8 11 (Node 20) capped this way crashes now and then (SIGSEGV at the cap) unless its GC runs on one thread.
     const memory = inv.memoryBytes ? [`--wasm-max-mem-pages=${Math.ceil(inv.memoryBytes / 65536)}`, '--single-threaded-gc'] : [];
     return {
-      file: where.binary ?? process.execPath,
+      file: node.binary,
       args: [...inv.extraFlags, ...memory, '--disable-warning=ExperimentalWarning', host, JSON.stringify(spec)],
       env: {},
       flags: inv.extraFlags,

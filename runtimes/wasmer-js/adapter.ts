@@ -1,4 +1,5 @@
 import { join, posix, resolve } from 'node:path';
+import { hostedVersion, jsHost } from '../../src/js-host.ts';
 import { npmTool } from '../../src/npm-bin.ts';
 import { ROOT } from '../../src/paths.ts';
 import { coldOnly } from '../../src/prepared.ts';
@@ -26,10 +27,14 @@ const wasmerJs: RuntimeAdapter = {
     p3: { ok: false, reason: '@wasmer/sdk runs WASI/WASIX core modules, not components' },
   },
 
-  async detect() {
+  async detect(where) {
     const t = npmTool('@wasmer/sdk');
     if ('missing' in t) return { available: false, reason: t.missing };
-    return { available: true, version: t.version, path: t.dir };
+    try {
+      return { available: true, version: hostedVersion(t.version, await jsHost(where)), path: t.dir };
+    } catch (e) {
+      return { available: false, reason: (e as Error).message };
+    }
   },
 
   async command(inv, where, version) {
@@ -45,7 +50,7 @@ const wasmerJs: RuntimeAdapter = {
     const memory = inv.memoryBytes ? [`--wasm-max-mem-pages=${Math.ceil(inv.memoryBytes / 65536)}`, '--single-threaded-gc'] : [];
     const capped = memory.length ? { memoryLimit: memory.join(' ') } : {};
     const notes = [...remap].map(([from, to]) => `preopen ${from} placed at ${to}, and arguments naming it rewritten`);
-    const node = where.binary ?? process.execPath;
+    const node = (await jsHost(where)).binary;
     if (coldOnly()) return { file: node, args: [...memory, host, JSON.stringify(spec)], env: {}, notes, ...capped };
     // The host's working folder is not the cell's; V8's switches are the warm host's own (one host per cap).
     const label = `wasmer-js@${version}${memory.length ? `-${memory[0]!.split('=')[1]}p` : ''}`;
@@ -56,7 +61,8 @@ const wasmerJs: RuntimeAdapter = {
   normalize(raw: RawOutcome): RawOutcome {
     const warm = warmHostError(raw);
     if (warm) return warm;
-    const trap = /RuntimeError: (?:js: )?(.*)/.exec(raw.stderr);
+    // Seen as `RuntimeError: …` (Node 20) and as `Error [RuntimeError]: …` (the warm host on Node 22–26).
+    const trap = /RuntimeError\]?: (?:js: )?(.*)/.exec(raw.stderr);
     if (trap && raw.exitCode !== 0) return { ...raw, trap: trap[1]! };
     const err = /^wasmer-js host error: (.*)$/m.exec(raw.stderr);
     return err ? { ...raw, internalError: err[1]! } : raw;

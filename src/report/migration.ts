@@ -100,7 +100,8 @@ function passing(rs: Result[], runtime: string): Passing {
 export function migrationCost(results: Result[], runs: RunFile[], rules: GrantRules, reference: string | null): Map<string, TargetCost[]> {
   const texts: Record<string, string[]> = Object.assign({}, ...runs.map((r) => r.sources ?? {}));
   const out = new Map<string, TargetCost[]>();
-  const ours = results.filter((r) => !isExternal(r));
+  // Snapshot targets (p3@rc-…) are older releases of p3, shown on the grid page, not a migration step.
+  const ours = results.filter((r) => !isExternal(r) && !r.target.includes('@'));
   const languages = [...new Set(ours.map((r) => r.language))].sort();
   for (const lang of languages) {
     const mine = ours.filter((r) => r.language === lang && !NOT_RUN.has(r.status));

@@ -48,7 +48,7 @@ td.cannot a{color:#fff}
 </style></head>
 <body>
 <h1>${title}</h1>
-<p>Newest run ${newest?.runId ?? '—'} (commit ${newest?.gitSha?.slice(0, 10) ?? '—'}${newest?.gitDirty ? ', dirty tree' : ''}); ${runs.length} run(s)${dirty ? `, ${dirty} from a dirty tree` : ''}. <a href="cells.html">Every cell, with its evidence</a> · <a href="claims.html">the claims, measured</a> · <a href="compat.md">tables</a> · <a href="compat.json">compat.json</a></p>
+<p>Newest run ${newest?.runId ?? '—'} (commit ${newest?.gitSha?.slice(0, 10) ?? '—'}${newest?.gitDirty ? ', dirty tree' : ''}); ${runs.length} run(s)${dirty ? `, ${dirty} from a dirty tree` : ''}. <a href="cells.html">Every cell, with its evidence</a> · <a href="timeline.html">versions over time</a> · <a href="changes.html">what changed between versions</a> · <a href="grid.html">p3 snapshot grid</a> · <a href="claims.html">the claims, measured</a> · <a href="compat.md">tables</a> · <a href="compat.json">compat.json</a></p>
 <p class="legend"><span style="background:hsl(120,55%,38%);color:#fff">3/3</span> languages passing / measured on that runtime
 <span class="here-key" style="background:repeating-linear-gradient(45deg,#eceff1 0 4px,#fff 4px 8px);border:1px dashed #90a4ae">not here</span> not installed on this machine (not measured)
 <span style="background:#616161;color:#fff">cannot</span> declared impossible upstream</p>

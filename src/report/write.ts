@@ -15,6 +15,7 @@ import { renderMarkdown } from './markdown.ts';
 import { renderOverview } from './overview.ts';
 import { migrationCost, referenceColumn, sharedSources } from './migration.ts';
 import { latestResults } from './runs.ts';
+import { renderChanges, renderGrid, renderTimeline } from './versions.ts';
 
 export interface Written {
   files: string[];
@@ -26,8 +27,8 @@ export interface Written {
 /**
  * From run files (oldest first) into a folder: compat.md, compat.json, junit.xml, wasi-testsuite.json
  * (the reference runner's result format), the overview page
- * (index.html), the cell grid (cells.html) and its evidence scripts (evidence/*.js), and the claims
- * page (claims.md, claims.html and its charts, claims/*.svg).
+ * (index.html), the version pages (timeline.html, changes.html, grid.html), the cell grid (cells.html)
+ * and its evidence scripts (evidence/*.js), and the claims page (claims.md, claims.html and its charts, claims/*.svg).
  */
 export async function writeReports(root: string, runs: RunFile[], out: string, wantedReference?: string): Promise<Written> {
   const results = latestResults(runs);
@@ -42,6 +43,9 @@ export async function writeReports(root: string, runs: RunFile[], out: string, w
     ['compat.md', renderMarkdown({ runs, results, features, history, migration: migrationCost(results, runs, rules, reference), shared: sharedSources(results, reference), rules, reference })],
     ['compat.json', `${JSON.stringify(renderBcd({ results, features, runs, rules, version, timestamp: new Date().toISOString(), changelog: history.filter((t) => t.runId === runs.at(-1)!.provenance.runId) }), null, 1)}\n`],
     ['index.html', renderOverview(results, features, runs, 'wasi-matrix')],
+    ['timeline.html', renderTimeline(results)],
+    ['changes.html', renderChanges(results)],
+    ['grid.html', renderGrid(results)],
     ['junit.xml', renderJunit(results)],
     ['wasi-testsuite.json', `${JSON.stringify(toWtsResults({ ...runs.at(-1)!, results }, { all: true }), null, 1)}\n`],
   ];
