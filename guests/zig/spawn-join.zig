@@ -18,8 +18,14 @@ var total = std.atomic.Value(u32).init(0);
 var contended = std.atomic.Value(u32).init(0);
 var finished = std.atomic.Value(u32).init(0);
 var ids: [threads]std.Thread.Id = @splat(0);
+/// Workers start only once every spawn has returned. Zig 0.17's WasiThreadImpl.spawn stores the
+/// thread id for join() after thread-spawn returns, and the finishing thread clears it: a worker
+/// that ends first has its clear overwritten, and join() then waits forever (seen on wasmer and
+/// wasmtime 44/45 without this gate).
+var gate = std.atomic.Value(u32).init(0);
 
 fn work(k: usize) void {
+    while (gate.load(.acquire) == 0) std.atomic.spinLoopHint();
     ids[k] = std.Thread.getCurrentId();
     const part = items / threads;
     var sum: u32 = 0;
@@ -50,6 +56,7 @@ pub fn main() !u8 {
         };
         spawned += 1;
     }
+    gate.store(1, .release);
     c.check(spawned == threads, "spawn", "{d} of {d} threads started: {any}", .{ spawned, threads, failure });
     for (handles[0..spawned]) |h| h.join();
 
