@@ -15,12 +15,17 @@ export function witVersion(target: string): string | null {
  * as its deps. Returns the folder and the world's name.
  */
 export async function commandWorld(dir: string, version: string, extra: string[] = [], base = 'wasi:cli/command'): Promise<{ dir: string; world: string }> {
+  await witDeps(dir, version);
+  const body = [`include ${base}@${version};`, ...extra].map((l) => `  ${l}\n`).join('');
+  await writeFile(join(dir, 'world.wit'), `package wasi-matrix:guest;\n\nworld command {\n${body}}\n`);
+  return { dir, world: 'wasi-matrix:guest/command' };
+}
+
+/** The WASI packages jco ships for a release, copied into `dir/deps` for a WIT folder of one's own. */
+export async function witDeps(dir: string, version: string): Promise<void> {
   const jco = npmTool('@bytecodealliance/jco');
   if ('missing' in jco) throw new Error(jco.missing);
   const builtin = join(jco.dir, 'lib', 'wit', 'builtin', version);
   await mkdir(join(dir, 'deps'), { recursive: true });
   for (const pkg of await readdir(builtin)) await cp(join(builtin, pkg), join(dir, 'deps', pkg), { recursive: true });
-  const body = [`include ${base}@${version};`, ...extra].map((l) => `  ${l}\n`).join('');
-  await writeFile(join(dir, 'world.wit'), `package wasi-matrix:guest;\n\nworld command {\n${body}}\n`);
-  return { dir, world: 'wasi-matrix:guest/command' };
 }

@@ -6,6 +6,7 @@ import { adapterTool, wrapAsCommand } from '../../src/adapter-wrap.ts';
 import { ROOT } from '../../src/paths.ts';
 import { toolPath } from '../../src/tool-path.ts';
 import type { BuildContext, Detection, Toolchain } from '../../src/types.ts';
+import { bindingLines, generate } from './bindings.ts';
 import { COMPONENT_LD_DIR, p2Flags, p2ResourceDir, p2Sysroot, trixieLibc } from './p2.ts';
 
 const here = join(ROOT, 'guests', 'c');
@@ -49,7 +50,10 @@ const c: Toolchain = {
   },
 
   flags(target, variant) {
-    if (target === 'p2' && variant === 'native') return [...p2Flags('<trixie wasi-libc>/usr', '<links to clang-19 resources>'), 'wasm-component-ld'];
+    if (target === 'p2' && variant === 'native') {
+      return [...p2Flags('<trixie wasi-libc>/usr', '<links to clang-19 resources>'), 'wasm-component-ld',
+        '(guests with "// bindings: …" lines: wit-bindgen c over WASI 0.2.12 WIT, -mexec-model=reactor when they export)'];
+    }
     return variant === 'adapter' ? [...CFLAGS, adapterTool()] : CFLAGS;
   },
 
@@ -57,8 +61,11 @@ const c: Toolchain = {
     const src = join(here, `${guest}.c`);
     if (target === 'p2' && variant === 'native') {
       const flags = p2Flags(p2Sysroot(ctx.where), await p2ResourceDir(ctx));
-      await ctx.exec(which.sync('clang-19', { nothrow: true }) ?? 'clang-19', [...flags, src, '-o', out], { env: { PATH: `${COMPONENT_LD_DIR}:${await linkers(ctx)}` } });
-      return { tools: ['clang-19', `wasi-libc ${trixieLibc(ctx.where)?.version} (trixie)`, 'wasm-component-ld'] };
+      const lines = await bindingLines(src);
+      const bound = lines.length ? await generate(ctx, guest, lines) : null;
+      const extra = bound ? [...(bound.exports ? ['-mexec-model=reactor'] : []), ...bound.args] : [];
+      await ctx.exec(which.sync('clang-19', { nothrow: true }) ?? 'clang-19', [...flags, src, ...extra, '-o', out], { env: { PATH: `${COMPONENT_LD_DIR}:${await linkers(ctx)}` } });
+      return { tools: ['clang-19', `wasi-libc ${trixieLibc(ctx.where)?.version} (trixie)`, 'wasm-component-ld', ...(bound ? ['wit-bindgen c 0.57.1'] : [])] };
     }
     if (variant === 'native') {
       await ctx.exec(which.sync('clang-19', { nothrow: true }) ?? 'clang-19', [...CFLAGS, src, '-o', out], { env: { PATH: await linkers(ctx) } });
