@@ -18,12 +18,17 @@ export async function bindingLines(src: string): Promise<string[]> {
   return [...(await readFile(src, 'utf8')).matchAll(/^\/\/ bindings: (.*)$/gm)].map((m) => m[1]!);
 }
 
-/**
- * Generates the bindings of a world holding `lines` for `guest`; returns the compiler arguments
- * that add them (the header folder, the glue source, the component-type object) and whether the
- * guest exports an interface (then it is a reactor: no main).
- */
-export async function generate(ctx: BuildContext, guest: string, lines: string[]): Promise<{ args: string[]; exports: boolean }> {
+/** What the generated bindings add to a build: their header folder, C glue and component-type object. */
+export interface Bindings {
+  include: string;
+  glue: string;
+  componentType: string;
+  /** The guest exports an interface: it is a reactor (no main). */
+  exports: boolean;
+}
+
+/** Generates the bindings of a world holding `lines` for `guest` (C and C++ guests alike). */
+export async function generate(ctx: BuildContext, guest: string, lines: string[]): Promise<Bindings> {
   const tool = witBindgen(ctx.where);
   if (!tool?.binary) throw new Error(`wit-bindgen is not installed: ${tool?.missing ?? 'matrix.yaml names none for C'}`);
   const wit = join(ctx.tmpDir, 'wit');
@@ -32,8 +37,5 @@ export async function generate(ctx: BuildContext, guest: string, lines: string[]
   const out = join(ctx.tmpDir, 'bindings');
   await ctx.exec(tool.binary, ['c', wit, '--world', guest, '--out-dir', out]);
   const stem = guest.replaceAll('-', '_');
-  return {
-    args: ['-I', out, join(out, `${stem}.c`), join(out, `${stem}_component_type.o`)],
-    exports: lines.some((l) => l.startsWith('export ')),
-  };
+  return { include: out, glue: join(out, `${stem}.c`), componentType: join(out, `${stem}_component_type.o`), exports: lines.some((l) => l.startsWith('export ')) };
 }

@@ -63,7 +63,7 @@ const c: Toolchain = {
       const flags = p2Flags(p2Sysroot(ctx.where), await p2ResourceDir(ctx));
       const lines = await bindingLines(src);
       const bound = lines.length ? await generate(ctx, guest, lines) : null;
-      const extra = bound ? [...(bound.exports ? ['-mexec-model=reactor'] : []), ...bound.args] : [];
+      const extra = bound ? [...(bound.exports ? ['-mexec-model=reactor'] : []), '-I', bound.include, bound.glue, bound.componentType] : [];
       await ctx.exec(which.sync('clang-19', { nothrow: true }) ?? 'clang-19', [...flags, src, ...extra, '-o', out], { env: { PATH: `${COMPONENT_LD_DIR}:${await linkers(ctx)}` } });
       return { tools: ['clang-19', `wasi-libc ${trixieLibc(ctx.where)?.version} (trixie)`, 'wasm-component-ld', ...(bound ? ['wit-bindgen c 0.57.1'] : [])] };
     }

@@ -7,6 +7,7 @@ import { adapterTool, wrapAsCommand } from '../../src/adapter-wrap.ts';
 import { ROOT } from '../../src/paths.ts';
 import { toolPath } from '../../src/tool-path.ts';
 import type { BuildContext, Detection, Toolchain } from '../../src/types.ts';
+import { bindingLines, generate } from '../c/bindings.ts';
 import { COMPONENT_LD_DIR, p2Flags, p2ResourceDir, p2Sysroot, trixieLibc } from '../c/p2.ts';
 
 const here = join(ROOT, 'guests', 'cpp');
@@ -43,9 +44,22 @@ async function libcxxDir(ctx: BuildContext): Promise<string> {
   return dir;
 }
 
-async function compileP2(ctx: BuildContext, guest: string, out: string): Promise<void> {
-  const flags = [...p2Flags(p2Sysroot(ctx.where), await p2ResourceDir(ctx)), ...CXX, '-nostdinc++', '-isystem', LIBCXX_HEADERS, `-L${await libcxxDir(ctx)}`];
-  await ctx.exec(clangxx(), [...flags, join(here, `${guest}.cpp`), '-o', out], { env: { PATH: `${COMPONENT_LD_DIR}:${await linkers(ctx)}` } });
+/** Returns whether the guest used wit-bindgen's C bindings (`// bindings:` lines, as for C). */
+async function compileP2(ctx: BuildContext, guest: string, out: string): Promise<boolean> {
+  const src = join(here, `${guest}.cpp`);
+  const base = p2Flags(p2Sysroot(ctx.where), await p2ResourceDir(ctx));
+  const lines = await bindingLines(src);
+  const extra: string[] = [];
+  if (lines.length) {
+    // The generated glue is C: compiled by clang as C, linked beside the C++ guest.
+    const bound = await generate(ctx, guest, lines);
+    const glue = join(ctx.tmpDir, 'bindings.o');
+    await ctx.exec(which.sync('clang-19', { nothrow: true }) ?? 'clang-19', [...base, '-c', bound.glue, '-o', glue]);
+    extra.push(...(bound.exports ? ['-mexec-model=reactor'] : []), '-I', bound.include, glue, bound.componentType);
+  }
+  const flags = [...base, ...CXX, '-nostdinc++', '-isystem', LIBCXX_HEADERS, `-L${await libcxxDir(ctx)}`];
+  await ctx.exec(clangxx(), [...flags, src, ...extra, '-o', out], { env: { PATH: `${COMPONENT_LD_DIR}:${await linkers(ctx)}` } });
+  return lines.length > 0;
 }
 
 const cpp: Toolchain = {
@@ -79,15 +93,16 @@ const cpp: Toolchain = {
 
   flags(target, variant) {
     if (target === 'p2' && variant === 'native') {
-      return [...p2Flags('<trixie wasi-libc>/usr', '<links to clang-19 resources>'), ...CXX, '-nostdinc++', '-isystem', LIBCXX_HEADERS, ...LIBCXX, 'wasm-component-ld'];
+      return [...p2Flags('<trixie wasi-libc>/usr', '<links to clang-19 resources>'), ...CXX, '-nostdinc++', '-isystem', LIBCXX_HEADERS, ...LIBCXX, 'wasm-component-ld',
+        '(guests with "// bindings: …" lines: wit-bindgen c over WASI 0.2.12 WIT, its glue compiled as C, -mexec-model=reactor when they export)'];
     }
     return variant === 'adapter' ? [...FLAGS, adapterTool()] : FLAGS;
   },
 
   async build({ guest, target, variant, out }, ctx) {
     if (target === 'p2' && variant === 'native') {
-      await compileP2(ctx, guest, out);
-      return { tools: ['clang++-19', `wasi-libc ${trixieLibc(ctx.where)?.version} (trixie)`, 'wasm-component-ld'] };
+      const bound = await compileP2(ctx, guest, out);
+      return { tools: ['clang++-19', `wasi-libc ${trixieLibc(ctx.where)?.version} (trixie)`, 'wasm-component-ld', ...(bound ? ['wit-bindgen c 0.57.1'] : [])] };
     }
     if (variant === 'native') {
       await compile(ctx, guest, out);
