@@ -15,13 +15,20 @@ export function witVersion(target: string): string | null {
  * as its deps. Returns the folder and the world's name.
  */
 export async function commandWorld(dir: string, version: string, extra: string[] = [], base = 'wasi:cli/command', deps?: string): Promise<{ dir: string; world: string }> {
-  const jco = npmTool('@bytecodealliance/jco');
-  if ('missing' in jco) throw new Error(jco.missing);
-  // A snapshot jco does not ship comes as a folder of its own (a crate's wit/deps).
-  const from = deps ?? join(jco.dir, 'lib', 'wit', 'builtin', version);
-  await mkdir(join(dir, 'deps'), { recursive: true });
-  for (const pkg of await readdir(from)) await cp(join(from, pkg), join(dir, 'deps', pkg), { recursive: true });
+  await witDeps(dir, version, deps);
   const body = [`include ${base}@${version};`, ...extra].map((l) => `  ${l}\n`).join('');
   await writeFile(join(dir, 'world.wit'), `package wasi-matrix:guest;\n\nworld command {\n${body}}\n`);
   return { dir, world: 'wasi-matrix:guest/command' };
+}
+
+/**
+ * The WASI packages of a release copied into `dir/deps` for a WIT folder of one's own: jco's,
+ * or, for a snapshot jco does not ship, a folder of its own (a crate's wit/deps).
+ */
+export async function witDeps(dir: string, version: string, deps?: string): Promise<void> {
+  const jco = npmTool('@bytecodealliance/jco');
+  if ('missing' in jco) throw new Error(jco.missing);
+  const from = deps ?? join(jco.dir, 'lib', 'wit', 'builtin', version);
+  await mkdir(join(dir, 'deps'), { recursive: true });
+  for (const pkg of await readdir(from)) await cp(join(from, pkg), join(dir, 'deps', pkg), { recursive: true });
 }

@@ -1,49 +1,24 @@
 import { existsSync } from 'node:fs';
-import { mkdir, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import which from 'which';
 import { adapterTool, wrapAsCommand } from '../../src/adapter-wrap.ts';
 import { ROOT } from '../../src/paths.ts';
 import { toolPath } from '../../src/tool-path.ts';
-import type { BuildContext, Detection, Located, Toolchain } from '../../src/types.ts';
+import type { BuildContext, Detection, Toolchain } from '../../src/types.ts';
+import { bindingLines, generate } from './bindings.ts';
+import { COMPONENT_LD_DIR, p2Flags, p2ResourceDir, p2Sysroot, trixieLibc } from './p2.ts';
 
 const here = join(ROOT, 'guests', 'c');
 /** The linkers clang may run, and nothing else: no wasm-opt that happens to be installed (binaryen came with emscripten, and cannot read components). */
 const linkers = (ctx: BuildContext) => toolPath(ctx.tmpDir, ['wasm-ld-19', 'wasm-ld']);
 const SYSROOT = '/usr';
 const CFLAGS = ['--target=wasm32-wasi', `--sysroot=${SYSROOT}`, '-O2', '-Wl,--strip-debug'];
-const RESOURCE = '/usr/lib/llvm-19/lib/clang/19';
-// clang links wasm32-wasip2 through wasm-component-ld; Debian's rustc-web ships one.
-const COMPONENT_LD_DIR = '/usr/lib/rustlib/x86_64-unknown-linux-gnu/bin';
 const HINT = 'apt-get install clang-19 lld-19 wasi-libc libclang-rt-19-dev-wasm32 rustc-web, trixie wasi-libc unpacked (or `npm run provision`)';
 
 async function dpkgVersion(pkg: string): Promise<string | null> {
   const r = await execa('dpkg-query', ['-W', '-f=${Version}', pkg], { reject: false });
   return r.exitCode === 0 && r.stdout ? r.stdout : null;
-}
-
-/** Debian 13's wasi-libc (matrix.yaml `also:`): its wasm32-wasip2 sysroot carries p2 sockets. */
-function trixieLibc(where: Located): Located | undefined {
-  return where.also?.find((l) => l.source.kind === 'deb' && l.source.package === 'wasi-libc');
-}
-
-const p2Sysroot = (where: Located) => join(trixieLibc(where)?.dir ?? '/nonexistent', 'usr');
-
-/**
- * Flags for the p2-native route. Bookworm ships wasm32 builtins only as lib/wasi/…-wasm32.a;
- * clang looks under lib/wasip2/ for this target, so a resource dir of links points it there.
- */
-function p2Flags(sysroot: string, resourceDir: string): string[] {
-  return ['--target=wasm32-wasip2', `--sysroot=${sysroot}`, `-resource-dir=${resourceDir}`, '-O2', '-Wl,--strip-debug'];
-}
-
-async function p2ResourceDir(ctx: BuildContext): Promise<string> {
-  const dir = join(ctx.tmpDir, 'clang-resource');
-  await mkdir(join(dir, 'lib', 'wasip2'), { recursive: true });
-  await symlink(join(RESOURCE, 'include'), join(dir, 'include'));
-  await symlink(join(RESOURCE, 'lib', 'wasi', 'libclang_rt.builtins-wasm32.a'), join(dir, 'lib', 'wasip2', 'libclang_rt.builtins-wasm32.a'));
-  return dir;
 }
 
 const c: Toolchain = {
@@ -75,7 +50,10 @@ const c: Toolchain = {
   },
 
   flags(target, variant) {
-    if (target === 'p2' && variant === 'native') return [...p2Flags('<trixie wasi-libc>/usr', '<links to clang-19 resources>'), 'wasm-component-ld'];
+    if (target === 'p2' && variant === 'native') {
+      return [...p2Flags('<trixie wasi-libc>/usr', '<links to clang-19 resources>'), 'wasm-component-ld',
+        '(guests with "// bindings: …" lines: wit-bindgen c over WASI 0.2.12 WIT, -mexec-model=reactor when they export)'];
+    }
     return variant === 'adapter' ? [...CFLAGS, adapterTool()] : CFLAGS;
   },
 
@@ -83,8 +61,11 @@ const c: Toolchain = {
     const src = join(here, `${guest}.c`);
     if (target === 'p2' && variant === 'native') {
       const flags = p2Flags(p2Sysroot(ctx.where), await p2ResourceDir(ctx));
-      await ctx.exec(which.sync('clang-19', { nothrow: true }) ?? 'clang-19', [...flags, src, '-o', out], { env: { PATH: `${COMPONENT_LD_DIR}:${await linkers(ctx)}` } });
-      return { tools: ['clang-19', `wasi-libc ${trixieLibc(ctx.where)?.version} (trixie)`, 'wasm-component-ld'] };
+      const lines = await bindingLines(src);
+      const bound = lines.length ? await generate(ctx, guest, lines) : null;
+      const extra = bound ? [...(bound.exports ? ['-mexec-model=reactor'] : []), '-I', bound.include, bound.glue, bound.componentType] : [];
+      await ctx.exec(which.sync('clang-19', { nothrow: true }) ?? 'clang-19', [...flags, src, ...extra, '-o', out], { env: { PATH: `${COMPONENT_LD_DIR}:${await linkers(ctx)}` } });
+      return { tools: ['clang-19', `wasi-libc ${trixieLibc(ctx.where)?.version} (trixie)`, 'wasm-component-ld', ...(bound ? ['wit-bindgen c 0.57.1'] : [])] };
     }
     if (variant === 'native') {
       await ctx.exec(which.sync('clang-19', { nothrow: true }) ?? 'clang-19', [...CFLAGS, src, '-o', out], { env: { PATH: await linkers(ctx) } });

@@ -34,10 +34,13 @@ function entry(guestPath: string, async: boolean): string {
  * A guest asks for more than the command world in header lines, `// world: import …;`. One
  * importing wasi:http keeps StarlingMonkey's http feature (its fetch) switched on.
  */
-async function guestWorld(path: string): Promise<{ extra: string[]; disable: string[]; async: boolean }> {
+async function guestWorld(path: string): Promise<{ extra: string[]; disable: string[]; async: boolean; serves?: string }> {
   const source = await readFile(path, 'utf8');
   const extra = [...source.matchAll(/^\/\/ world: (.*)$/gm)].map((m) => m[1]!);
   const http = extra.some((l) => l.includes('wasi:http/'));
+  // `// serves: wasi:http/proxy` replaces the command: the guest exports the handler itself.
+  const serves = /^\/\/ serves: (\S+)$/m.exec(source)?.[1];
+  if (serves) return { extra, disable: DISABLE, async: false, serves };
   return { extra, disable: http ? DISABLE.filter((d) => d !== 'http') : DISABLE, async: /export async function main/.test(source) };
 }
 
@@ -65,7 +68,8 @@ const js: Toolchain = {
   },
 
   flags() {
-    return [`world wasi:cli/command@${WASI}`, ...DISABLE.map((d) => `--disable ${d}`), '(http kept for guests importing wasi:http)'];
+    return [`world wasi:cli/command@${WASI}`, ...DISABLE.map((d) => `--disable ${d}`), '(http kept for guests importing wasi:http)',
+      `(guests with "// serves: W": world W@${WASI}, no entry shim)`];
   },
 
   async build({ guest, out }, ctx) {
@@ -73,11 +77,15 @@ const js: Toolchain = {
     const esb = npmTool('esbuild');
     if ('missing' in cjs) throw new Error(cjs.missing);
     if ('missing' in esb) throw new Error(esb.missing);
-    const world = await guestWorld(join(here, `${guest}.js`));
-    await ctx.glue('entry.js', entry(join(here, `${guest}.js`), world.async));
-    await commandWorld(join(ctx.tmpDir, 'wit'), WASI, world.extra);
+    const main = join(here, `${guest}.js`);
+    const world = await guestWorld(main);
+    if (world.serves) await commandWorld(join(ctx.tmpDir, 'wit'), WASI, world.extra, world.serves);
+    else {
+      await ctx.glue('entry.js', entry(main, world.async));
+      await commandWorld(join(ctx.tmpDir, 'wit'), WASI, world.extra);
+    }
     // componentize-js takes one source file: bundle the guest and its helpers, WASI imports left as imports.
-    await ctx.exec(esb.script, ['entry.js', '--bundle', '--format=esm', '--external:wasi:*', '--outfile=bundle.js']);
+    await ctx.exec(esb.script, [world.serves ? main : 'entry.js', '--bundle', '--format=esm', '--external:wasi:*', '--outfile=bundle.js']);
     // Relative paths: the splicer runs under preview2-shim and sees the host through its preopens.
     await ctx.exec(process.execPath, [cjs.script, 'bundle.js', '--wit', 'wit', '-n', 'command', '-d', ...world.disable, '-o', out]);
     return { tools: ['esbuild', 'componentize-js'] };

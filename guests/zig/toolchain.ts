@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { adapterTool, wrapAsCommand } from '../../src/adapter-wrap.ts';
@@ -8,9 +9,22 @@ import type { BuildContext, Detection, Toolchain } from '../../src/types.ts';
 const here = join(ROOT, 'guests', 'zig');
 /** Zig's own WASI layer (std.Io), no libc: what `zig build-exe -target wasm32-wasi` gives. */
 const FLAGS = ['build-exe', '-target', 'wasm32-wasi', '-O', 'ReleaseSmall'];
+/**
+ * wasi-threads' conventions: atomics, one shared memory the module imports (each thread is a new
+ * instance over it) and exports (for the host's WASI calls), a maximum, and the entry point the
+ * host calls in each new thread.
+ */
+const THREADS = ['-mcpu=generic+atomics+bulk_memory', '-fno-single-threaded', '--import-memory', '--export-memory',
+  '--shared-memory', '--max-memory=67108864', '--export=wasi_thread_start'];
+
+/** A guest that spawns threads says so in its first line: `// threads: wasi-threads`. */
+async function threaded(guest: string): Promise<boolean> {
+  return (await readFile(join(here, `${guest}.zig`), 'utf8')).startsWith('// threads: wasi-threads');
+}
 
 async function zigBuild(ctx: BuildContext, guest: string, out: string): Promise<void> {
-  await ctx.exec(ctx.where.binary!, [...FLAGS, '--cache-dir', join(ctx.tmpDir, 'zig-cache'),
+  const extra = (await threaded(guest)) ? THREADS : [];
+  await ctx.exec(ctx.where.binary!, [...FLAGS, ...extra, '--cache-dir', join(ctx.tmpDir, 'zig-cache'),
     // The standard library and compiler_rt, compiled once per Zig version, shared by every build.
     '--global-cache-dir', join(cacheDir(), 'zig-global'), `-femit-bin=${out}`, join(here, `${guest}.zig`)]);
 }
@@ -38,7 +52,7 @@ const zig: Toolchain = {
   },
 
   flags(_target, variant) {
-    return variant === 'adapter' ? [...FLAGS, adapterTool()] : FLAGS;
+    return variant === 'adapter' ? [...FLAGS, adapterTool()] : [...FLAGS, `guests with "// threads: wasi-threads": ${THREADS.join(' ')}`];
   },
 
   async build({ guest, variant, out }, ctx) {
