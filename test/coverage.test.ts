@@ -21,6 +21,13 @@ describe('coverage grid', () => {
     for (const m of missingEntries(grid)) expect(grid.entries[m.feature]![m.language]![m.target]!.state).toBe('missing');
   });
 
+  test('has no headline feature left missing: every language has a guest or says why not', async () => {
+    const grid = await coverage(ROOT, loadMatrix(ROOT));
+    expect(missingEntries(grid)).toEqual([]);
+    expect(grid.entries['threads.language']!.zig!.p1).toEqual({ state: 'guest', guests: ['spawn-join'] });
+    expect(grid.entries['http.incoming']!.c!.p2).toEqual({ state: 'guest', guests: ['hello-service'] });
+  });
+
   test('renders each cannot reason once, as a numbered note', async () => {
     const grid = await coverage(ROOT, loadMatrix(ROOT), ['threads.language']);
     const md = coverageMarkdown(grid);

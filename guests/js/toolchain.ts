@@ -68,8 +68,8 @@ const js: Toolchain = {
   },
 
   flags() {
-    return [`world wasi:cli/command@${WASI}`, ...DISABLE.map((d) => `--disable ${d}`), '(http kept for guests importing wasi:http)',
-      `(guests with "// serves: W": world W@${WASI}, no entry shim)`];
+    // Unchanged for served guests (their `// serves:` line, in the source, picks the world): cached builds stay valid.
+    return [`world wasi:cli/command@${WASI}`, ...DISABLE.map((d) => `--disable ${d}`), '(http kept for guests importing wasi:http)'];
   },
 
   async build({ guest, out }, ctx) {

@@ -34,7 +34,10 @@ async function precompiled(inv: Invocation, binary: string, version: string, fla
   const shaping = flags.filter(shapesCode);
   try {
     const prep = await prepared('wasmtime', { artifact: await artifactSha(artifact), version, flags: shaping }, async (dir) => {
-      await execa(binary, ['compile', ...shaping, '-o', join(dir, 'module.cwasm'), artifact], { env: env(), extendEnv: false, timeout: inv.timeoutMs });
+      // The one-time compile gets ten cell limits: a JS engine's component (14-17 MB) took 24-35 s
+      // here under load, and a compile cut at the cell's limit fell back to compiling inside the run,
+      // which then timed out too (every JS http cell on a fresh cache, measured).
+      await execa(binary, ['compile', ...shaping, '-o', join(dir, 'module.cwasm'), artifact], { env: env(), extendEnv: false, timeout: inv.timeoutMs * 10 });
     });
     const where = `wasmtime/${prep.key.slice(0, 12)}`;
     const cmd = run(join(prep.dir, 'module.cwasm'), ['--allow-precompiled', '--argv0', inv.artifact]);
