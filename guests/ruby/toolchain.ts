@@ -46,8 +46,9 @@ function program(check: string, guest: string, name: string): string {
  * WASI command, its JS-bridge imports turned into functions that trap, so the artifact imports WASI
  * alone. In 2.10.1 they are 24: 21 `rb-js-abi-host.*` (eval-js, global-this, reflect-get/set/apply,
  * the JS value conversions, rb_wasm_throw_prohibit_rewind_exception) and 3 `canonical_abi.*`
- * (resource_new/get_rb-abi-value, resource_drop_js-abi-value); CRuby calls them only from
- * `require "js"`'s JS class, which no guest loads. The build log lists each one stubbed.
+ * (resource_new/get_rb-abi-value, resource_drop_js-abi-value). None is reached unless a program
+ * loads the js extension (`require "js"`) or a host sets rb-set-should-prohibit-rewind, neither of
+ * which happens here. The build log lists each one stubbed.
  */
 const ruby: Toolchain = {
   language: 'ruby',
