@@ -43,8 +43,12 @@ function program(check: string, guest: string, name: string): string {
 /**
  * CRuby as ruby.wasm builds it for WASI (npm `@ruby/<v>-wasm-wasi`): a guest is the interpreter
  * module with a Ruby script inside. The npm build is a reactor for a JS host; link.ts makes it a
- * WASI command, its JS-bridge imports (`rb-js-abi-host.*`, `canonical_abi.*`: JS values and Ruby
- * object handles for JS) turned into functions that trap, so the artifact imports WASI alone.
+ * WASI command, its JS-bridge imports turned into functions that trap, so the artifact imports WASI
+ * alone. In 2.10.1 they are 24: 21 `rb-js-abi-host.*` (eval-js, global-this, reflect-get/set/apply,
+ * the JS value conversions, rb_wasm_throw_prohibit_rewind_exception) and 3 `canonical_abi.*`
+ * (resource_new/get_rb-abi-value, resource_drop_js-abi-value). None is reached unless a program
+ * loads the js extension (`require "js"`) or a host sets rb-set-should-prohibit-rewind, neither of
+ * which happens here. The build log lists each one stubbed.
  */
 const ruby: Toolchain = {
   language: 'ruby',
