@@ -38,6 +38,8 @@ async function muslSource(): Promise<{ dir: string; version: string }> {
 /** A TINYGOROOT of links to the provisioned one, with lib/musl added. */
 function rootWithMusl(tinygoRoot: string, musl: string, tmpDir: string): string {
   const root = join(tmpDir, 'tinygoroot');
+  // Every guest of one bench builds in the same folder: the root made for the first serves the rest.
+  if (existsSync(root)) return root;
   mkdirSync(join(root, 'lib'), { recursive: true });
   for (const e of readdirSync(tinygoRoot)) if (e !== 'lib') symlinkSync(join(tinygoRoot, e), join(root, e));
   for (const e of readdirSync(join(tinygoRoot, 'lib'))) symlinkSync(join(tinygoRoot, 'lib', e), join(root, 'lib', e));

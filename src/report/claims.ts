@@ -38,9 +38,13 @@ const verdictOf = (ok: boolean[]): Verdict => (!ok.length ? 'not measured' : ok.
 /** Per runtime column: the geometric mean of runtime/native over the cells of these features. */
 function ratioByRuntime(cells: PerfCell[], features: string[]): { runtime: string; ratio: number; min: number; max: number; cells: PerfCell[] }[] {
   const cpu = cells.filter((c) => c.features.some((f) => features.includes(f)) && c.ratios.runtime);
+  const all = new Set(cpu.map((c) => c.language));
   return [...group(cpu, (c) => c.runtimeLabel)].map(([runtime, cs]) => {
     const rs = cs.map((c) => c.ratios.runtime!);
-    return { runtime: sized(runtime, cs[0]!.size), ratio: geomean(rs), min: Math.min(...rs), max: Math.max(...rs), cells: cs };
+    // A column measured on fewer languages than the others says which (the version sweep runs C alone).
+    const langs = [...new Set(cs.map((c) => c.language))].sort();
+    const label = sized(runtime, cs[0]!.size) + (langs.length < all.size ? ` [${langs.join(', ')}]` : '');
+    return { runtime: label, ratio: geomean(rs), min: Math.min(...rs), max: Math.max(...rs), cells: cs };
   }).sort((a, b) => a.ratio - b.ratio);
 }
 
