@@ -168,6 +168,9 @@ const jco: RuntimeAdapter = {
     if (stack && raw.exitCode !== 0) return { ...raw, ...(/wasm-function/.test(stack[2]!) ? { trap: `call stack exhausted (${stack[1]})` } : { internalError: stack[1]! }) };
     const err = /^Error: (Unable to transpile.*|.*not a valid command component.*)$/im.exec(raw.stderr);
     if (err && raw.exitCode !== 0) return { ...raw, internalError: err[1]! };
+    // The transpiled output imports what the shim does not export: it cannot be loaded.
+    const link = /^SyntaxError: (The requested module .* does not provide an export named .*)$/m.exec(raw.stderr);
+    if (link && raw.exitCode !== 0) return { ...raw, internalError: link[1]! };
     // The transpiled output imports a package jco does not resolve.
     const missing = /^Error \[ERR_MODULE_NOT_FOUND\]: (.*)$/m.exec(raw.stderr);
     if (missing && raw.exitCode !== 0) return { ...raw, internalError: missing[1]! };

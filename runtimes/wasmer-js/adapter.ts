@@ -1,4 +1,6 @@
 import { join, posix, resolve } from 'node:path';
+import semver from 'semver';
+import { hostVersion } from '../../src/expectations.ts';
 import { hostedVersion, jsHost } from '../../src/js-host.ts';
 import { npmTool } from '../../src/npm-bin.ts';
 import { ROOT } from '../../src/paths.ts';
@@ -54,7 +56,11 @@ const wasmerJs: RuntimeAdapter = {
     if (coldOnly()) return { file: node, args: [...memory, host, JSON.stringify(spec)], env: {}, notes, ...capped };
     // The host's working folder is not the cell's; V8's switches are the warm host's own (one host per cap).
     const label = `wasmer-js@${version}${memory.length ? `-${memory[0]!.split('=')[1]}p` : ''}`;
-    const cmd = await warmCommand({ label, node, execArgv: memory, guest: warmGuest, perWorker: PER_WORKER, prepare }, JSON.stringify({ ...spec, artifact: resolve(inv.workDir, inv.artifact) }));
+    // On Node 22+ a worker's sdk thread pool is dead after its first guest ("the thread pool is shut
+    // down: Scheduler is dead", measured on 22.23, 24.21 and 26.10): every guest gets a fresh worker there.
+    const onNode = hostVersion(version);
+    const perWorker = onNode && semver.gte(onNode, '22.0.0') ? 1 : PER_WORKER;
+    const cmd = await warmCommand({ label, node, execArgv: memory, guest: warmGuest, perWorker, prepare }, JSON.stringify({ ...spec, artifact: resolve(inv.workDir, inv.artifact) }));
     return { ...cmd, notes: [...notes, ...(cmd.notes ?? [])], ...capped };
   },
 

@@ -145,8 +145,10 @@ const wasmtime: RuntimeAdapter = {
     // Numbered causes, outermost first; wasm backtrace frames (`0x13d - <unknown>!…`) are numbered too.
     const causes = [...raw.stderr.matchAll(/^\s+\d+: (.*)$/gm)].map((m) => m[1]!).filter((c) => !/^0x[0-9a-f]+ - /.test(c));
     const first = raw.stderr.split('\n')[0]!.slice(7);
+    // A single cause is not numbered.
+    const single = causes.length ? null : /^Caused by:\n\s+(.*)$/m.exec(raw.stderr)?.[1];
     // "failed to run main module" says nothing; the chain of causes says what was missing and why.
-    const reason = first.startsWith('failed to') && causes.length ? causes.join(' → ') : first;
+    const reason = first.startsWith('failed to') && causes.length ? causes.join(' → ') : single ? `${first}: ${single}` : first;
     return { ...raw, internalError: reason };
   },
 };
