@@ -19,9 +19,15 @@ export function normalizeFilters(raw: Partial<Record<FilterKey, string | string[
 
 const accepts = (list: string[] | undefined, test: (f: string) => boolean) => !list?.length || list.some(test);
 
-/** `wasmtime` matches every wasmtime column, `wasmtime@49` the 49.x ones, `wasmtime@49.0.3` one. */
+/**
+ * `wasmtime` matches every wasmtime column, `wasmtime@49` the 49.x ones, `wasmtime@49.0.3` one.
+ * A column on another host (`jco+node22.23.3`) is asked for by its host: `jco+node` matches every
+ * such jco column, `jco+node22` those on Node 22; plain `jco` only the one on the harness's own Node.
+ */
 export function runtimeMatches(filter: string, id: string, label: string): boolean {
-  return filter === id || filter === label || label.startsWith(`${filter}.`);
+  const hosted = label.includes('+');
+  if (hosted !== filter.includes('+')) return false;
+  return filter === id || filter === label || label.startsWith(`${filter}.`) || (hosted && /\+[a-z]+$/.test(filter) && label.startsWith(filter) && /\d/.test(label[filter.length] ?? ''));
 }
 
 /** A feature filter matches the tag or any tag below it: `fs` matches `fs.read`. */

@@ -37,7 +37,7 @@ function excludedBy(ex: Exclusion, c: Cell): boolean {
     (ex.case === undefined || ex.case === c.case || ex.case === `${c.suite}/${c.case}`) &&
     (ex.language === undefined || ex.language === c.language) &&
     (ex.target === undefined || ex.target === c.target || ex.target === targetLabel(c.target, c.variant)) &&
-    (ex.runtime === undefined || runtimeMatches(ex.runtime, c.runtime, c.runtimeLabel))
+    (ex.runtime === undefined || ex.runtime === c.runtime || runtimeMatches(ex.runtime, c.runtime, c.runtimeLabel))
   );
 }
 

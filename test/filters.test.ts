@@ -17,6 +17,18 @@ test.for([
   expect(runtimeMatches(f, 'wasmtime', 'wasmtime@49.0.3')).toBe(want);
 });
 
+test.for([
+  ['jco', false],
+  ['jco+node', true],
+  ['jco+node22', true],
+  ['jco+node22.23.3', true],
+  ['jco+node2', false],
+  ['jco+node24', false],
+] as const)('a hosted column is asked for by its host: %s → %s', ([f, want]) => {
+  expect(runtimeMatches(f, 'jco', 'jco+node22.23.3')).toBe(want);
+  expect(runtimeMatches(f, 'jco', 'jco')).toBe(f === 'jco');
+});
+
 test('feature filters match a tag and the tags below it', () => {
   expect(featureMatches('fs', ['fs.read'])).toBe(true);
   expect(featureMatches('fs.read', ['fs.read'])).toBe(true);
