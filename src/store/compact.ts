@@ -14,7 +14,7 @@ import type { Result, RunFile } from '../types.ts';
  *   <dir>/<runId>.run.json.gz        provenance and verdict columns, aligned with a cell table
  *   <dir>/<runId>.evidence.json.gz   the rest of each result, builds as references
  *   <dir>/cells/<sha256>.json.gz     a cell table: key, suite, case, language, target, runtime, features
- *   <dir>/builds/<cacheKey>.json.gz  a build record (what was run to make the artifact, and its log)
+ *   <dir>/builds/<cacheKey>-<sha>.json.gz  a build record (what was run to make the artifact, and its log)
  *   <dir>/sources/<sha256>.json.gz   a guest source or glue text, as lines
  */
 export const STORED_RUN = '.run.json.gz';
@@ -95,8 +95,10 @@ export function storeRun(dir: string, run: RunFile): StoreAdded {
     for (const f of VERDICT_FIELDS) columns[f].push(intern(r[f]));
     if (r.build) {
       const { cached, durationMs, ...build } = r.build;
-      if (blob(join(dir, 'builds', `${safe(build.cacheKey)}.json.gz`), build satisfies StoredBuild)) newBuilds++;
-      rest.build = { ref: build.cacheKey, cached, durationMs };
+      // By content, not by cache key alone: the same key rebuilt (an emptied cache) has another log.
+      const ref = `${build.cacheKey}-${createHash('sha256').update(JSON.stringify(build)).digest('hex').slice(0, 12)}`;
+      if (blob(join(dir, 'builds', `${safe(ref)}.json.gz`), build satisfies StoredBuild)) newBuilds++;
+      rest.build = { ref, cached, durationMs };
     }
     cells.push(cell);
     evidence.push(rest);
