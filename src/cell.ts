@@ -62,6 +62,7 @@ export async function driveCell(c: CellRun): Promise<Execution> {
         artifact: run.artifact, target: baseTarget(c.target), args: run.args, env: run.env, preopens: run.preopens,
         workDir: c.workDir, timeoutMs: c.limits.timeoutMs, extraFlags: [...new Set(flags)],
         ...(c.limits.memoryBytes ? { memoryBytes: c.limits.memoryBytes } : {}),
+        ...(run.stdin || c.k.script.steps.some((s) => s.op === 'write') ? { stdin: true } : {}),
       };
       if (port === undefined) return adapter.command(inv, located, c.version);
       if (!adapter.serve) throw new Error(`${adapter.id} has no server mode`);

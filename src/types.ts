@@ -114,6 +114,8 @@ export interface Invocation {
   extraFlags: string[];
   /** The most linear memory the guest may have, in bytes, for runtimes that can enforce it. */
   memoryBytes?: number;
+  /** The case writes to the guest's standard input (given input, or `write` steps): it must reach fd 0. */
+  stdin?: boolean;
 }
 
 /** The process to start for one cell; the core runs it under limits. */

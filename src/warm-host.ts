@@ -8,7 +8,7 @@ import type { CommandSpec, RawOutcome } from './types.ts';
 const server = join(ROOT, 'src', 'warm-host', 'server.mjs');
 const client = join(ROOT, 'src', 'warm-host', 'client.mjs');
 /** A host with no guest for this long exits by itself. */
-const IDLE_MS = 20_000;
+const IDLE_MS = 30_000;
 /**
  * We hand out a host only within half that of its last use, so that it never goes between our
  * choosing it and the cell's client connecting: a host left longer fades out on its own.
@@ -28,6 +28,10 @@ export interface WarmHostSpec {
   perWorker: number;
   /** A module whose default export makes, once per host, the `workerData` every worker gets (e.g. a compiled runtime). */
   prepare?: string;
+  /** What every worker gets instead, when there is nothing to make (plain JSON). */
+  data?: unknown;
+  /** Keep a fresh worker, its guest module loaded, waiting for the next guest (for perWorker 1). */
+  spare?: boolean;
 }
 
 interface Host {
@@ -41,10 +45,11 @@ const hosts = new Map<string, Host>();
 
 function start(spec: WarmHostSpec): Host {
   const socket = join(mkdtempSync(join(tmpdir(), 'wasi-matrix-warm-')), 'host.sock');
-  const args = [...spec.execArgv, server, socket, String(process.pid), String(IDLE_MS), spec.guest, String(spec.perWorker), ...(spec.prepare ? [spec.prepare] : [])];
-  // Its own process group: the driver kills a cell's group, never the host. Our end of its stdin
-  // stays open as long as we live; when we go, it goes.
-  const child = spawn(spec.node, args, { detached: true, stdio: ['pipe', 'pipe', 'pipe'], env: {} });
+  const config = { guest: spec.guest, perWorker: spec.perWorker, spare: spec.spare ?? false, prepare: spec.prepare, data: spec.data };
+  const args = [...spec.execArgv, server, socket, String(process.pid), String(IDLE_MS), JSON.stringify(config)];
+  // Its own process group: the driver kills a cell's group, never the host. Our end of its fd 3
+  // stays open as long as we live; when we go, it goes. Its stdin is /dev/null, as guests may read fd 0.
+  const child = spawn(spec.node, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe', 'pipe'], env: {} });
   let err = '';
   const keep = (d: Buffer) => (err += d);
   child.stderr!.on('data', keep);
@@ -56,7 +61,7 @@ function start(spec: WarmHostSpec): Host {
   // Once ready, the host must not keep the run alive: it goes when the run does.
   void ready.then(() => {
     child.stderr!.off('data', keep);
-    for (const s of [child.stdin, child.stdout, child.stderr]) (s as unknown as { unref(): void }).unref();
+    for (const s of [child.stdio[3], child.stdout, child.stderr]) (s as unknown as { unref(): void }).unref();
     child.unref();
   }, () => {});
   return { child, socket, ready, lastUsed: Date.now() };

@@ -11,10 +11,12 @@ import { npmTool, type NpmTool } from '../../src/npm-bin.ts';
 import { ROOT } from '../../src/paths.ts';
 import { artifactSha, coldOnly, prepared } from '../../src/prepared.ts';
 import type { CommandSpec, Invocation, Located, RawOutcome, RuntimeAdapter } from '../../src/types.ts';
+import { warmCommand, warmHostError } from '../../src/warm-host.ts';
 
 const here = join(ROOT, 'runtimes', 'jco');
 const transpiler = join(here, 'transpile.mjs');
 const runner = join(here, 'runner.mjs');
+const warmGuest = join(here, 'warm.mjs');
 /** The options `jco run` and `jco serve` (without request isolation) transpile with, besides name and folder. */
 const TRANSPILE_OPTIONS = { quiet: true, noTypescript: true, wasiShim: true };
 /** The transpiled module's file name in the cache: one artifact may run under several guest names. */
@@ -85,7 +87,7 @@ async function transpiled(inv: Invocation) {
     artifact: await artifactSha(artifact), jco: t.version, options: TRANSPILE_OPTIONS, shim, std,
     scripts: [sha256(readFileSync(transpiler)), sha256(readFileSync(runner))],
   };
-  return prepared('jco', parts, async (dir) => {
+  const prep = await prepared('jco', parts, async (dir) => {
     await execa(process.execPath, [transpiler, artifact, dir, MODULE, JSON.stringify(TRANSPILE_OPTIONS)], { env: {}, extendEnv: false, timeout: inv.timeoutMs });
     await writeFile(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
     const modules = join(dir, 'node_modules', '@bytecodealliance');
@@ -94,14 +96,24 @@ async function transpiled(inv: Invocation) {
     if (std) await symlink(await realpath(std.dir), join(modules, 'jco-std'), 'dir');
     await copyFile(runner, join(dir, '_run.mjs'));
   });
+  return { ...prep, shim: shim.dir };
+}
+
+/** V8's cap on the guest's memory, which `jco run` passes to its child Node in JCO_RUN_ARGS. */
+function memoryFlags(inv: Invocation): string[] {
+  // V8 11 (Node 20) capped this way crashes now and then (SIGSEGV at the cap) unless its GC runs on one thread.
+  return inv.memoryBytes ? [`--wasm-max-mem-pages=${Math.ceil(inv.memoryBytes / 65536)}`, '--single-threaded-gc'] : [];
 }
 
 /**
- * jco running the component without transpiling it again: the cached output, run by Node the way
- * `jco run` runs it. A component jco cannot transpile runs through `jco run` itself, so its error
- * is jco's own. WASI_MATRIX_COLD=1 runs every cell through `jco run` / `jco serve` as they are.
+ * jco running the component without transpiling it again: the cached output, run the way `jco run`
+ * runs it, in a fresh worker of a warm host (one per Node, jco version and memory cap) that has
+ * preview2-shim loaded already; a case that writes to the guest's stdin, and `jco serve`, run it
+ * in a Node process of their own (the shim reads fd 0 itself). A component jco cannot transpile
+ * runs through `jco run` itself, so its error is jco's own. WASI_MATRIX_COLD=1 runs every cell
+ * through `jco run` / `jco serve` as they are.
  */
-async function jcoCommand(verb: 'run' | 'serve', inv: Invocation, where: Located, port?: number): Promise<CommandSpec> {
+async function jcoCommand(verb: 'run' | 'serve', inv: Invocation, where: Located, version: string, port?: number): Promise<CommandSpec> {
   const options = port === undefined ? [] : ['--host', '127.0.0.1', '--port', String(port)];
   const node = (await jsHost(where)).binary;
   if (coldOnly()) return coldCommand(verb, inv, options, node);
@@ -119,12 +131,16 @@ async function jcoCommand(verb: 'run' | 'serve', inv: Invocation, where: Located
     ...(port === undefined ? {} : { serve: { host: '127.0.0.1', port } }),
   };
   const cached = `jco/${prep.key.slice(0, 12)}`;
-  return {
-    file: node,
-    args: [join(prep.dir, '_run.mjs'), JSON.stringify(setup), ...inv.args],
-    env: {},
-    notes: [prep.madeMs === undefined ? `runs the transpiled output cached in ${cached}` : `transpiled once in ${prep.madeMs} ms (cached in ${cached})`],
-  };
+  const made = prep.madeMs === undefined ? `runs the transpiled output cached in ${cached}` : `transpiled once in ${prep.madeMs} ms (cached in ${cached})`;
+  const memory = memoryFlags(inv);
+  const capped = memory.length ? { memoryLimit: memory.join(' ') } : {};
+  if (verb === 'run' && !inv.stdin) {
+    const label = `jco@${version}${memory.length ? `-${memory[0]!.split('=')[1]}p` : ''}`;
+    const data = { shim: await realpath(prep.shim) };
+    const cmd = await warmCommand({ label, node, execArgv: memory, guest: warmGuest, perWorker: 1, spare: true, data }, JSON.stringify({ ...setup, dir: prep.dir, args: inv.args }));
+    return { ...cmd, notes: [made, ...(cmd.notes ?? [])], ...capped };
+  }
+  return { file: node, args: [...memory, join(prep.dir, '_run.mjs'), JSON.stringify(setup), ...inv.args], env: {}, notes: [made], ...capped };
 }
 
 const jco: RuntimeAdapter = {
@@ -151,17 +167,19 @@ const jco: RuntimeAdapter = {
     }
   },
 
-  command(inv, where) {
-    return jcoCommand('run', inv, where);
+  command(inv, where, version) {
+    return jcoCommand('run', inv, where, version);
   },
 
   // `jco serve` transpiles the component and answers wasi:http/incoming-handler calls from Node's http server.
-  serve(inv, where, _version, port) {
-    return jcoCommand('serve', inv, where, port);
+  serve(inv, where, version, port) {
+    return jcoCommand('serve', inv, where, version, port);
   },
 
   normalize(raw: RawOutcome): RawOutcome {
-    const trap = /RuntimeError: (.*)/.exec(raw.stderr);
+    const warm = warmHostError(raw);
+    if (warm) return warm;
+    const trap = /RuntimeError\]?: (.*)/.exec(raw.stderr);
     if (trap && raw.exitCode !== 0) return { ...raw, trap: trap[1]! };
     // V8 reports an exhausted call stack as a JS RangeError: the guest's when wasm frames overflowed.
     const stack = /RangeError: (Maximum call stack size exceeded)\n\s+at (.*)/.exec(raw.stderr);

@@ -4,19 +4,23 @@
 // of stdout (1), stderr (2) and the exit status (3). Guests run in worker threads, one guest per
 // worker at a time; a worker is reused (up to a limit) only after a guest that ended by itself.
 // A closed connection before the end (the cell's client killed by the driver's deadline or output
-// cap) terminates that guest's worker, and only that one; a worker that dies is not reused.
+// cap) terminates that guest's worker, and only that one; a worker that dies is not reused, and
+// the code it exited with (a guest's own process.exit) is the guest's status.
 // The host exits when the process that started it is gone, or when it has been idle for a while.
-// Usage: node server.mjs <socket> <runner pid> <idle ms> <guest module> <guests per worker> [prepare module]
-import { rmSync } from 'node:fs';
+// Its standard input is /dev/null (a guest that reads fd 0 itself sees end of file); the starter
+// holds a pipe on fd 3 instead.
+// Usage: node server.mjs <socket> <runner pid> <idle ms> <config json: { guest, perWorker, spare?, prepare?, data? }>
+import { createReadStream, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { inspect } from 'node:util';
 import { Worker } from 'node:worker_threads';
 
-const [socketPath, runnerPid, idleMs, guest, perWorker, prepareModule] = process.argv.slice(2);
+const [socketPath, runnerPid, idleMs, config] = process.argv.slice(2);
+const { guest, perWorker, spare, prepare, data } = JSON.parse(config);
 /** A worker that does not stop this long after terminate() is stuck in a system call. */
 const STUCK_MS = 5_000;
-const prepared = prepareModule ? await (await import(prepareModule)).default() : undefined;
+const prepared = prepare ? await (await import(prepare)).default() : data;
 const idle = [];
 let busy = 0;
 let idleTimer;
@@ -45,12 +49,17 @@ function newWorker() {
   w.on('message', (m) => w.current?.message(m));
   // An uncaught error ends the worker with code 1; it is reported as Node reports one at top level.
   w.on('error', (e) => w.current?.stderr(`${inspect(e)}\n\nNode.js ${process.version}\n`));
-  w.on('exit', () => {
+  w.on('exit', (code) => {
     w.dead = true;
-    w.current?.done(1);
+    w.current?.done(code);
     if (idle.includes(w)) idle.splice(idle.indexOf(w), 1);
   });
   return w;
+}
+
+/** With `spare`, a fresh worker (its guest module loaded) always waits for the next guest. */
+function keepSpare() {
+  if (spare && idle.length === 0) idle.push(newWorker());
 }
 
 /** One guest, start to end, on one connection. */
@@ -76,6 +85,7 @@ function serve(socket, spec) {
       if (!w.dead && w.guests < Number(perWorker)) idle.push(w);
       else if (!w.dead) w.terminate();
       socket.end(frame(3, Buffer.from(String(code))));
+      keepSpare();
       rest();
     },
   };
@@ -89,6 +99,7 @@ function serve(socket, spec) {
     w.current = null;
     busy--;
     w.terminate();
+    keepSpare();
     rest();
     // A thread blocked in a system call cannot be stopped: this host stops taking guests and
     // goes once the others are done; the next cell starts a fresh one.
@@ -118,8 +129,8 @@ const server = createServer({ allowHalfOpen: true }, (socket) => {
   socket.on('data', onData);
 });
 
-// Never outlive the run: the starter holds our stdin; its end (or its pid gone) ends us.
-process.stdin.on('close', shutdown).on('end', shutdown).resume();
+// Never outlive the run: the starter holds fd 3; its end (or its pid gone) ends us.
+createReadStream(null, { fd: 3 }).on('close', shutdown).on('end', shutdown).on('error', shutdown).resume();
 setInterval(() => {
   try {
     process.kill(Number(runnerPid), 0);
@@ -130,6 +141,7 @@ setInterval(() => {
 process.on('uncaughtException', shutdown);
 
 server.listen(socketPath, () => {
+  keepSpare();
   rest();
   process.stdout.write('ready\n');
 });
