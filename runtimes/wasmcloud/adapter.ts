@@ -20,6 +20,9 @@ export const WASH_RUNTIME = {
   args: 'wash-runtime 0.1.0 gives a service no arguments: new_service_store builds its WasiCtx from LocalResources.environment and inherited stdout/stderr only',
 } as const;
 
+/** Said on every cell: the one engine setting the host program chooses (see its main.rs). */
+const ALLOCATOR = 'wash-runtime engine with wasmtime\'s on-demand allocator (EngineBuilder::with_pooling_allocator(false)): its pooling default maps 2 GiB of async stacks writable up front';
+
 /** wasmcloud-host's status for a service that failed without exiting (a trap, an instantiation that failed). */
 const FAILED = 70;
 
@@ -54,14 +57,15 @@ const wasmcloud: RuntimeAdapter = {
     const args = ['run', ...common(inv)];
     for (const p of inv.preopens) args.push('--dir', `${p.host}::${p.guest}`);
     args.push(inv.artifact);
-    const notes = inv.args.length ? [`arguments not passed (${inv.args.length}): ${WASH_RUNTIME.args}`] : [];
+    const notes = [ALLOCATOR];
+    if (inv.args.length) notes.push(`arguments not passed (${inv.args.length}): ${WASH_RUNTIME.args}`);
     if (inv.preopens.length) notes.push('preopens are volumes mounted on an empty carrier component: wash-runtime 0.1.0 preopens in a service\'s store the volume mounts of the workload\'s components, not the service\'s own');
     return { file: where.binary!, args, env: env(), flags: [], notes };
   },
 
   // wash-runtime's HttpServer plugin on 127.0.0.1:port; the component is bound to host "*".
   serve(inv, where, _version, port): CommandSpec {
-    return { file: where.binary!, args: ['serve', '--addr', `127.0.0.1:${port}`, ...common(inv), inv.artifact], env: env(), flags: [] };
+    return { file: where.binary!, args: ['serve', '--addr', `127.0.0.1:${port}`, ...common(inv), inv.artifact], env: env(), flags: [], notes: [ALLOCATOR] };
   },
 
   // wasi:http (types, outgoing-handler) is in every workload's linker with the default feature set.

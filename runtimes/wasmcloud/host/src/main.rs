@@ -190,7 +190,12 @@ async fn version() -> anyhow::Result<String> {
 async fn go(args: Args, ended: oneshot::Receiver<Ending>) -> anyhow::Result<i32> {
     let bytes = std::fs::read(&args.component).with_context(|| format!("reading {}", args.component))?;
     let resources = LocalResources { environment: args.env, ..Default::default() };
-    let mut builder = HostBuilder::new().with_engine(Engine::builder().build()?);
+    // wasmtime's on-demand allocator, which wash-runtime picks itself where the machine cannot
+    // reserve 4 TiB. Its default elsewhere, the pooling allocator, maps 1000 async stacks of 2 MiB
+    // writable up front (2 GiB): more than any per-process data limit near a guest's cap allows
+    // ("failed to create stack pool mapping"), and nothing a single guest needs.
+    let engine = Engine::builder().with_pooling_allocator(false).build()?;
+    let mut builder = HostBuilder::new().with_engine(engine);
     let mut workload = Workload {
         namespace: "wasi-matrix".into(),
         name: "guest".into(),
@@ -222,12 +227,19 @@ async fn go(args: Args, ended: oneshot::Receiver<Ending>) -> anyhow::Result<i32>
             workload.service = Some(Service { bytes: bytes.into(), local_resources: resources, max_restarts: 0 });
         }
     }
-    let host = builder.build()?.start().await?;
-    let started = host.workload_start(WorkloadStartRequest { workload }).await?;
+    let host = builder.build()?;
     if let Mode::Serve(addr) = args.mode {
+        // The workload is bound before the host starts its plugins: HttpServer binds its listener
+        // in start(), and a request that arrives before the component is bound gets 404 ("No
+        // workload bound to host header or wildcard '*'"). So the port accepts only when it can answer.
+        let started = host.workload_start(WorkloadStartRequest { workload }).await?;
+        let _host = host.start().await?;
         eprintln!("wasmcloud-host: workload {} serving on http://{addr}", started.workload_status.workload_id);
-        std::future::pending::<()>().await;
+        // Served until the harness stops the process.
+        return std::future::pending().await;
     }
+    let host = host.start().await?;
+    host.workload_start(WorkloadStartRequest { workload }).await?;
     match ended.await.context("the service ended without wash-runtime saying how")? {
         Ok(()) => Ok(0),
         Err(e) => {
