@@ -82,7 +82,14 @@ const wasmcloud: RuntimeAdapter = {
     if (raw.exitCode !== FAILED) return raw;
     // A service that ended in an error other than wasi:cli/exit, in wash-runtime's words.
     const failed = /^wasmcloud-host: service failed: (.*)$/m.exec(raw.stderr)?.[1];
-    if (failed && /wasm trap|wasm backtrace/.test(failed)) return { ...raw, trap: failed };
+    if (failed?.startsWith('error while executing at wasm backtrace')) {
+      // wash-runtime logs only the outermost context of the service's error, so wasi:cli/exit (an
+      // I32Exit error, status 0 included) and a trap both read "error while executing at wasm
+      // backtrace". The frame that called into the host tells them apart: an exit call stays a run
+      // that ended with no status (exit 70 against the case's code), anything else is a trap.
+      const top = /^\s+0: +0x[0-9a-f]+ - (.*)$/m.exec(raw.stderr)?.[1] ?? '';
+      return /exit/i.test(top) ? raw : { ...raw, trap: `${failed} ${top}`.trim() };
+    }
     // Anything else: the workload did not start (compile, link), as wash-runtime or wasmtime put it.
     const why = failed ?? /^wasmcloud-host: (.*)$/m.exec(raw.stderr)?.[1];
     return why ? { ...raw, internalError: why } : raw;

@@ -195,7 +195,7 @@ async fn go(args: Args, ended: oneshot::Receiver<Ending>) -> anyhow::Result<i32>
     // writable up front (2 GiB): more than any per-process data limit near a guest's cap allows
     // ("failed to create stack pool mapping"), and nothing a single guest needs.
     let engine = Engine::builder().with_pooling_allocator(false).build()?;
-    let mut builder = HostBuilder::new().with_engine(engine);
+    let mut builder = HostBuilder::new().with_engine(engine.clone());
     let mut workload = Workload {
         namespace: "wasi-matrix".into(),
         name: "guest".into(),
@@ -239,6 +239,7 @@ async fn go(args: Args, ended: oneshot::Receiver<Ending>) -> anyhow::Result<i32>
         return std::future::pending().await;
     }
     let host = host.start().await?;
+    let service = workload.service.as_ref().map(|s| s.bytes.clone());
     host.workload_start(WorkloadStartRequest { workload }).await?;
     match ended.await.context("the service ended without wash-runtime saying how")? {
         Ok(()) => Ok(0),
@@ -247,8 +248,40 @@ async fn go(args: Args, ended: oneshot::Receiver<Ending>) -> anyhow::Result<i32>
             if let Some(code) = e.strip_prefix("Exited with i32 exit status ").and_then(|c| c.trim().parse().ok()) {
                 return Ok(code);
             }
+            if e == "service did not properly execute"
+                && let Some(bytes) = service
+            {
+                eprintln!("wasmcloud-host: service failed: {e}: {}", why_not_started(&engine, &bytes));
+                return Ok(FAILED);
+            }
             eprintln!("wasmcloud-host: service failed: {e}");
+            // wash-runtime logs the error's outermost context only: under "error while executing
+            // at wasm backtrace" a wasi:cli/exit (I32Exit, whatever its status) and a trap read alike.
+            eprintln!("wasmcloud-host: wash-runtime reported no exit status");
             Ok(FAILED)
         }
+    }
+}
+
+/// workload_start swallows the error of a service that cannot be pre-instantiated (execute_service
+/// matches only `Ok(pre)`) and just warns "service did not properly execute". This repeats the
+/// linker wash-runtime builds for a service (Engine::initialize_service: wasmtime-wasi's
+/// add_to_linker_async, then wasmtime-wasi-http's add_only_http_to_linker_async, then
+/// instantiate_pre and CommandPre::new) on the same engine, only to print the error it dropped.
+fn why_not_started(engine: &Engine, bytes: &[u8]) -> String {
+    use wash_runtime::engine::ctx::Ctx;
+    use wash_runtime::wasmtime::component::{Component, Linker};
+    let attempt = || -> anyhow::Result<()> {
+        let component = Component::new(engine.inner(), bytes)?;
+        let mut linker: Linker<Ctx> = Linker::new(engine.inner());
+        wasmtime_wasi::add_to_linker_async(&mut linker)?;
+        wasmtime_wasi_http::add_only_http_to_linker_async(&mut linker)?;
+        let pre = linker.instantiate_pre(&component)?;
+        wasmtime_wasi::bindings::CommandPre::new(pre)?;
+        Ok(())
+    };
+    match attempt() {
+        Ok(()) => "(its linker, rebuilt here, accepts the component)".to_string(),
+        Err(e) => format!("{e:#}"),
     }
 }
