@@ -240,7 +240,9 @@ async fn go(args: Args, ended: oneshot::Receiver<Ending>) -> anyhow::Result<i32>
     }
     let host = host.start().await?;
     let service = workload.service.as_ref().map(|s| s.bytes.clone());
+    let t0 = std::time::Instant::now();
     host.workload_start(WorkloadStartRequest { workload }).await?;
+    let compile = t0.elapsed();
     match ended.await.context("the service ended without wash-runtime saying how")? {
         Ok(()) => Ok(0),
         Err(e) => {
@@ -251,7 +253,14 @@ async fn go(args: Args, ended: oneshot::Receiver<Ending>) -> anyhow::Result<i32>
             if e == "service did not properly execute"
                 && let Some(bytes) = service
             {
-                eprintln!("wasmcloud-host: service failed: {e}: {}", why_not_started(&engine, &bytes));
+                // Saying why compiles the component a second time: not worth a cell's time limit
+                // for a large component (a JS engine's took 15-30 s to deploy on a busy machine).
+                let why = if compile.as_secs() < 10 {
+                    why_not_started(&engine, &bytes)
+                } else {
+                    format!("(why not repeated: deploying took {} s, and saying why compiles it again)", compile.as_secs())
+                };
+                eprintln!("wasmcloud-host: service failed: {e}: {why}");
                 return Ok(FAILED);
             }
             eprintln!("wasmcloud-host: service failed: {e}");
