@@ -35,6 +35,8 @@ const source = z.union([
     versions: z.array(z.string().refine((v) => semver.valid(v) !== null, 'not a semver version')).min(1),
   }),
   z.strictObject({ script: z.string().min(1), bin: z.string().min(1) }),
+  /** A Cargo project in this repository (a host program around a runtime library), built with its lock file into the cache. */
+  z.strictObject({ cargoProject: z.string().min(1), bin: z.string().min(1) }),
   /** A crate's published source (e.g. the WIT it bundles), unpacked into the cache by `cargo fetch`. */
   z.strictObject({ crate: z.string().min(1), version: z.string().min(1) }),
   z.strictObject({ maven: z.array(z.string().regex(/^[\w.-]+:[\w.-]+:[\w.-]+(:[\w.-]+)?$/, 'group:artifact:version[:type]')).min(1) }),
@@ -210,6 +212,7 @@ export function toSource(s: z.infer<typeof source>, version?: string): Source {
   if ('apt' in s) return { kind: 'apt', packages: s.apt };
   if ('maven' in s) return { kind: 'maven', artifacts: s.maven };
   if ('script' in s) return { kind: 'script', script: s.script, bin: s.bin };
+  if ('cargoProject' in s) return { kind: 'cargo-project', project: s.cargoProject, bin: s.bin };
   if ('deb' in s) return { kind: 'deb', package: s.deb, release: s.release, ...(s.version ? { version: s.version } : {}) };
   if ('crate' in s) return { kind: 'crate', crate: s.crate, version: s.version };
   if ('cargo' in s) return { kind: 'cargo', crate: s.cargo, version: s.version, features: s.features, bin: s.bin };

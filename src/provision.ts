@@ -1,11 +1,11 @@
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { toSource, type Matrix, type Profile } from './matrix.ts';
 import { npmTool } from './npm-bin.ts';
 import { cacheDir, ROOT } from './paths.ts';
 import { writeAtomic } from './results.ts';
-import { cargoRoot, CRATE_DONE, crateDir, DEB_DONE, NPM_DONE, npmPackDir, debDir, debUnpacked, goBin, FETCH_DONE, mavenDir, pypiDir, scriptPrefix } from './sources.ts';
+import { cargoProjectDir, cargoRoot, CRATE_DONE, crateDir, DEB_DONE, NPM_DONE, npmPackDir, debDir, debUnpacked, goBin, FETCH_DONE, mavenDir, pypiDir, scriptPrefix } from './sources.ts';
 import type { Source } from './types.ts';
 
 export interface Step {
@@ -80,6 +80,57 @@ function cargoStep(s: Extract<Source, { kind: 'cargo' }>): Step {
       if (s.features.length) args.push('--features', s.features.join(','));
       log(`cargo ${args.join(' ')}`);
       await execa('cargo', args, { env: { CARGO_TARGET_DIR: join(cacheDir(), 'cargo', 'target') } });
+    },
+  };
+}
+
+/**
+ * A Cargo project of ours (a host program around a runtime library) built with `cargo build
+ * --release --locked` against its committed Cargo.lock, with a CARGO_HOME and a target folder in
+ * the cache (shared by such projects; incremental across edits), and the binary copied into a
+ * folder named by the project's content hash: a changed project is a new build, an unchanged one
+ * is never rebuilt. Older builds of the same project are removed once the new one is in place.
+ */
+function cargoProjectStep(s: Extract<Source, { kind: 'cargo-project' }>): Step {
+  const base = join(cacheDir(), 'cargo-project');
+  const manifest = join(ROOT, s.project, 'Cargo.toml');
+  return {
+    name: `cargo-project: ${s.project} (${s.bin})`,
+    needed: async () => !existsSync(join(cargoProjectDir(s.project), 'bin', s.bin)),
+    async install(log) {
+      const dir = cargoProjectDir(s.project);
+      const lock = join(ROOT, s.project, 'Cargo.lock');
+      if (!existsSync(lock)) throw new Error(`${s.project} has no Cargo.lock: commit one (cargo generate-lockfile)`);
+      const packages = (readFileSync(lock, 'utf8').match(/^\[\[package\]\]$/gm) ?? []).length;
+      // One target folder for every project (cargo shares it safely): a build script's output names
+      // its absolute path, so a target folder cannot be moved without rebuilding.
+      const target = join(base, '.target');
+      const args = ['build', '--release', '--locked', '--bin', s.bin, '--manifest-path', manifest];
+      log(`cargo ${args.join(' ')} (${packages} packages in Cargo.lock; CARGO_TARGET_DIR ${target})`);
+      const child = execa('cargo', args, { all: true, env: { CARGO_HOME: join(base, '.cargo-home'), CARGO_TARGET_DIR: target } });
+      let rest = '';
+      let compiled = 0;
+      child.all?.on('data', (chunk: Buffer) => {
+        const lines = (rest + chunk.toString()).split('\n');
+        rest = lines.pop()!;
+        for (const line of lines) {
+          const m = /^\s*Compiling (\S+ v\S+)/.exec(line);
+          if (m && ++compiled % 25 === 0) log(`compiled ${compiled} of at most ${packages} crates (now ${m[1]})`);
+          else if (/^\s*(error|Finished)/.test(line)) log(line.trim());
+        }
+      });
+      await child;
+      const tmp = `${dir}.partial`;
+      rmSync(tmp, { recursive: true, force: true });
+      mkdirSync(join(tmp, 'bin'), { recursive: true });
+      copyFileSync(join(target, 'release', s.bin), join(tmp, 'bin', s.bin));
+      chmodSync(join(tmp, 'bin', s.bin), 0o755);
+      rmSync(dir, { recursive: true, force: true });
+      renameSync(tmp, dir);
+      const prefix = `${s.project.replace(/[^A-Za-z0-9.-]+/g, '-')}-`;
+      for (const old of readdirSync(base)) {
+        if (old.startsWith(prefix) && /^[0-9a-f]{12}$/.test(old.slice(prefix.length)) && old !== basename(dir)) rmSync(join(base, old), { recursive: true, force: true });
+      }
     },
   };
 }
@@ -288,6 +339,7 @@ export function stepsFor(m: Matrix, profile: Profile = 'full'): Step[] {
       : s.kind === 'go' ? goStep(s)
       : s.kind === 'maven' ? mavenStep(s)
       : s.kind === 'script' ? scriptStep(s)
+      : s.kind === 'cargo-project' ? cargoProjectStep(s)
       : s.kind === 'deb' ? debStep(s)
       : null;
     if (step && !steps.has(step.name)) steps.set(step.name, step);

@@ -1,7 +1,8 @@
-import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { accessSync, constants, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import which from 'which';
-import { cacheDir } from './paths.ts';
+import { cacheDir, ROOT } from './paths.ts';
 import type { Located, Source } from './types.ts';
 
 export function pypiDir(pkg: string, version: string): string {
@@ -26,6 +27,35 @@ export const CRATE_DONE = '.version';
 
 export function cargoRoot(crate: string, version: string): string {
   return join(cacheDir(), 'cargo', `${crate}-${version}`);
+}
+
+/**
+ * The content hash of a Cargo project folder of ours: every file's path and bytes, in path order,
+ * build output (`target/`) and dot-entries left out. A change to any source, the manifest or the
+ * lock file is a new build; an unchanged folder is the same one, on any clone.
+ */
+export function cargoProjectHash(project: string, root = ROOT): string {
+  const h = createHash('sha256');
+  const walk = (rel: string) => {
+    const entries = readdirSync(join(root, project, rel), { withFileTypes: true })
+      .filter((e) => !e.name.startsWith('.') && !(rel === '' && e.name === 'target'))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const path = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(path);
+      else if (e.isFile()) {
+        const bytes = readFileSync(join(root, project, path));
+        h.update(`${path}\0${bytes.length}\0`).update(bytes);
+      }
+    }
+  };
+  walk('');
+  return h.digest('hex');
+}
+
+/** Where one content of a Cargo project is built: `cargo-project/runtimes-wasmcloud-host-<hash12>`, its binary under `bin/`. */
+export function cargoProjectDir(project: string, root = ROOT): string {
+  return join(cacheDir(), 'cargo-project', `${project.replace(/[^A-Za-z0-9.-]+/g, '-')}-${cargoProjectHash(project, root).slice(0, 12)}`);
 }
 
 /** GOBIN of one `go install`: one folder per package and version. */
@@ -109,6 +139,13 @@ export function locate(source: Source): Located {
       return executable(bin)
         ? { source, binary: bin }
         : { source, missing: `${source.crate} ${source.version} is not installed (${bin}); run \`npm run provision\`` };
+    }
+    case 'cargo-project': {
+      if (!existsSync(join(ROOT, source.project, 'Cargo.toml'))) return { source, missing: `${source.project}/Cargo.toml does not exist` };
+      const bin = join(cargoProjectDir(source.project), 'bin', source.bin);
+      return executable(bin)
+        ? { source, binary: bin }
+        : { source, missing: `${source.bin} is not built from ${source.project} at its current content (${bin}); run \`npm run provision\`` };
     }
     case 'go': {
       const bin = join(goBin(source.package, source.version), source.bin);

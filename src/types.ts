@@ -72,6 +72,8 @@ export type Source =
   | { kind: 'npm-pack'; package: string; version: string; bin?: string }
   | { kind: 'pypi'; package: string; version: string; bin: string }
   | { kind: 'cargo'; crate: string; version: string; features: string[]; bin: string }
+  /** A Cargo project of ours (folder from the repository root, with its Cargo.lock), built into the cache per content of the folder. */
+  | { kind: 'cargo-project'; project: string; bin: string }
   /** A Go package's command, built by `go install <package>@v<version>` (the Go module proxy). */
   | { kind: 'go'; package: string; version: string; bin: string }
   | { kind: 'apt'; packages: string[] }
