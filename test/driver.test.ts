@@ -148,3 +148,22 @@ describe('steps and limits', () => {
     expect(leaked.raw.harness).toEqual([{ name: 'after-unchanged:secret.txt', ok: false, detail: 'secret.txt changed on the host' }]);
   });
 });
+
+describe('the deadline', () => {
+  const script: Script = { servers: [], steps: [run(), { op: 'wait', exit: 0, check: 'exit' }] };
+  const preparing = (ms: number, code: string): CommandFor => async (r, port) => {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    return node(code)(r, port);
+  };
+
+  test('what the runtime prepares before its first run (a transpile, a precompile) is not the guest\'s time', async () => {
+    const { raw } = await go(script, preparing(1500, 'setTimeout(() => console.log("done"), 500)'), { timeoutMs: 1000 });
+    expect(raw.timedOut).toBe(false);
+    expect(raw.stdout).toBe('done\n');
+  });
+
+  test('the guest\'s own time still is', async () => {
+    const { raw } = await go(script, preparing(0, 'setTimeout(() => console.log("done"), 3000)'), { timeoutMs: 1000 });
+    expect(raw.timedOut).toBe(true);
+  });
+});

@@ -88,7 +88,7 @@ async function transpiled(inv: Invocation) {
     scripts: [sha256(readFileSync(transpiler)), sha256(readFileSync(runner))],
   };
   const prep = await prepared('jco', parts, async (dir) => {
-    await execa(process.execPath, [transpiler, artifact, dir, MODULE, JSON.stringify(TRANSPILE_OPTIONS)], { env: {}, extendEnv: false, timeout: inv.timeoutMs });
+    await execa(process.execPath, [transpiler, artifact, dir, MODULE, JSON.stringify(TRANSPILE_OPTIONS)], { env: {}, extendEnv: false, timeout: inv.timeoutMs * 10 });
     await writeFile(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
     const modules = join(dir, 'node_modules', '@bytecodealliance');
     await mkdir(modules, { recursive: true });
@@ -192,7 +192,7 @@ const jco: RuntimeAdapter = {
     // The transpiled output imports a package jco does not resolve.
     const missing = /^Error \[ERR_MODULE_NOT_FOUND\]: (.*)$/m.exec(raw.stderr);
     if (missing && raw.exitCode !== 0) return { ...raw, internalError: missing[1]! };
-    const compile = /CompileError: (.*?)\]?$/m.exec(raw.stderr);
+    const compile = /CompileError\]?: (.*?)\]?$/m.exec(raw.stderr);
     if (compile && raw.exitCode !== 0) return { ...raw, internalError: `Node cannot compile the guest: ${compile[1]!}` };
     // A JavaScript exception thrown inside the shim is the host failing, not the guest.
     const host = /^(\w*Error: .*)\n\s+at .*preview2-shim/m.exec(raw.stderr);

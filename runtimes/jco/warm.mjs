@@ -31,7 +31,14 @@ export default async function run(spec, io) {
   filesystem._setPreopens({});
   for (const p of spec.preopens) filesystem._addPreopen(p.guest, p.host);
   process.argv[1] = spec.name;
-  const component = await import(pathToFileURL(join(spec.dir, spec.module)).href);
+  let component;
+  try {
+    component = await import(pathToFileURL(join(spec.dir, spec.module)).href);
+  } catch (e) {
+    // What Node prints of the runner's failed import (a core module V8 cannot compile, say), with its stack.
+    console.error(e);
+    return 1;
+  }
   if (!component.run?.run) {
     console.error('Not a valid command component to execute.');
     return 1;
