@@ -30,8 +30,8 @@ export interface WarmHostSpec {
   prepare?: string;
   /** What every worker gets instead, when there is nothing to make (plain JSON). */
   data?: unknown;
-  /** Keep a fresh worker, its guest module loaded, waiting for the next guest (for perWorker 1). */
-  spare?: boolean;
+  /** How many fresh workers, their guest module loaded, wait for the next guests (for perWorker 1). */
+  spare?: number;
 }
 
 interface Host {
@@ -45,7 +45,7 @@ const hosts = new Map<string, Host>();
 
 function start(spec: WarmHostSpec): Host {
   const socket = join(mkdtempSync(join(tmpdir(), 'wasi-matrix-warm-')), 'host.sock');
-  const config = { guest: spec.guest, perWorker: spec.perWorker, spare: spec.spare ?? false, prepare: spec.prepare, data: spec.data };
+  const config = { guest: spec.guest, perWorker: spec.perWorker, spare: spec.spare ?? 0, prepare: spec.prepare, data: spec.data };
   const args = [...spec.execArgv, server, socket, String(process.pid), String(IDLE_MS), JSON.stringify(config)];
   // Its own process group: the driver kills a cell's group, never the host. Our end of its fd 3
   // stays open as long as we live; when we go, it goes. Its stdin is /dev/null, as guests may read fd 0.

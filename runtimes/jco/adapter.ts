@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { copyFile, mkdir, realpath, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
 import { execa } from 'execa';
 import semver from 'semver';
@@ -137,7 +138,7 @@ async function jcoCommand(verb: 'run' | 'serve', inv: Invocation, where: Located
   if (verb === 'run' && !inv.stdin) {
     const label = `jco@${version}${memory.length ? `-${memory[0]!.split('=')[1]}p` : ''}`;
     const data = { shim: await realpath(prep.shim) };
-    const cmd = await warmCommand({ label, node, execArgv: memory, guest: warmGuest, perWorker: 1, spare: true, data }, JSON.stringify({ ...setup, dir: prep.dir, args: inv.args }));
+    const cmd = await warmCommand({ label, node, execArgv: memory, guest: warmGuest, perWorker: 1, spare: availableParallelism(), data }, JSON.stringify({ ...setup, dir: prep.dir, args: inv.args }));
     return { ...cmd, notes: [made, ...(cmd.notes ?? [])], ...capped };
   }
   return { file: node, args: [...memory, join(prep.dir, '_run.mjs'), JSON.stringify(setup), ...inv.args], env: {}, notes: [made], ...capped };

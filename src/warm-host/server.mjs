@@ -57,9 +57,9 @@ function newWorker() {
   return w;
 }
 
-/** With `spare`, a fresh worker (its guest module loaded) always waits for the next guest. */
+/** `spare` fresh workers (their guest module loaded) always wait for the next guests: one per cell the run may start at once. */
 function keepSpare() {
-  if (spare && idle.length === 0) idle.push(newWorker());
+  while (idle.length < (spare ?? 0)) idle.push(newWorker());
 }
 
 /** One guest, start to end, on one connection. */
