@@ -55,8 +55,7 @@ function coldCommand(verb: 'run' | 'serve', inv: Invocation, options: string[], 
   const setup = join(dir, '_wasi_matrix_setup.mjs');
   writeFileSync(setup, setupModule(inv.env, inv.preopens));
   // `jco run` starts the guest in a child Node, with V8 options taken from JCO_RUN_ARGS.
-  // V8 11 (Node 20) capped this way crashes now and then (SIGSEGV at the cap) unless its GC runs on one thread.
-  const memory = verb === 'run' && inv.memoryBytes ? `--wasm-max-mem-pages=${Math.ceil(inv.memoryBytes / 65536)} --single-threaded-gc` : undefined;
+  const memory = verb === 'run' && inv.memoryBytes ? memoryFlags(inv).join(' ') : undefined;
   return {
     file: node,
     args: [t.script, verb, ...options, '--jco-dir', dir, '--jco-import', setup, inv.artifact, ...inv.args],
