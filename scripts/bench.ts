@@ -7,6 +7,7 @@ import { benchHistory } from '../src/bench-history.ts';
 import { benchPerf, mergePerf, type PerfBench } from '../src/bench-perf.ts';
 import { FILTER_HELP, FILTER_OPTIONS, filtersFrom, parseExternal, parseFlags, UsageError } from '../src/cli-args.ts';
 import { main } from '../src/main-errors.ts';
+import { PROFILES, type Profile } from '../src/matrix.ts';
 import { ROOT } from '../src/paths.ts';
 import { makePlan, runPlan } from '../src/runner.ts';
 import { writeAtomic } from '../src/results.ts';
@@ -18,13 +19,14 @@ const record = (part: Record<string, unknown>) => writeAtomic(BENCH_FILE, `${JSO
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? 0;
 
-const HELP = `Usage: npm run bench -- [filters] [--repeat=N]
+const HELP = `Usage: npm run bench -- [filters | --all] [--profile=default|full] [--repeat=N]
        npm run bench -- --suite=perf [filters] [--budget=SECONDS] [--repeat=N] [--size=NAME]
        npm run bench -- --history=NIGHTS
        npm run bench -- --external=wasi-testsuite=PATH --runtime=ID[@VERSION] [--reference=CHECKOUT]
 
 Plans and runs the filtered matrix N times (default 2; the first may build, the rest
-must not) and reports wall time, builds, cells per second, the sum of the cells' run times
+must not; without filters the cli suite, with --all every suite) in the profile (default
+full: every tool and version matrix.yaml names, as npm run matrix) and reports wall time, builds, cells per second, the sum of the cells' run times
 (Σ raw), how close the run came to the machine's limit (run wall / (Σ raw / cores); 1 = every
 core busy with runtime work all along), median run time per runtime, the load average (the
 machine may be shared) and the harness's peak memory into reports/bench.json.
@@ -51,7 +53,7 @@ ${FILTER_HELP}`;
 
 await main('bench', async () => {
   const { values } = parseFlags(process.argv.slice(2), {
-    ...FILTER_OPTIONS, repeat: { type: 'string' }, budget: { type: 'string' }, size: { type: 'string' }, history: { type: 'string' }, external: { type: 'string' }, reference: { type: 'string' },
+    ...FILTER_OPTIONS, repeat: { type: 'string' }, budget: { type: 'string' }, size: { type: 'string' }, history: { type: 'string' }, external: { type: 'string' }, reference: { type: 'string' }, all: { type: 'boolean' }, profile: { type: 'string' },
   });
   if (values.help) {
     console.log(HELP);
@@ -84,14 +86,16 @@ await main('bench', async () => {
     record({ perf: mergePerf(previous().perf as PerfBench | undefined, b) });
     return 0;
   }
-  const filters = Object.keys(filtersFrom(values)).length ? filtersFrom(values) : { suite: ['cli'] };
+  const filters = Object.keys(filtersFrom(values)).length || values.all ? filtersFrom(values) : { suite: ['cli'] };
+  const profile = (values.profile ?? 'full') as Profile;
+  if (!(PROFILES as readonly string[]).includes(profile)) throw new UsageError(`--profile must be one of ${PROFILES.join(', ')}, got "${profile}"`);
   const repeat = Number(values.repeat ?? 2);
   const cores = cpus().length;
   const rounds = [];
   for (let i = 0; i < repeat; i++) {
     const t0 = performance.now();
     const loadBefore = loadavg()[0]!;
-    const plan = await makePlan({ root: ROOT, filters });
+    const plan = await makePlan({ root: ROOT, filters, profile });
     const planMs = performance.now() - t0;
     const s = await runPlan(plan, { recordDir: mkdtempSync(join(tmpdir(), 'bench-')) });
     const wallMs = performance.now() - t0;
@@ -115,6 +119,6 @@ await main('bench', async () => {
   const peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
   console.log(`harness peak RSS: ${peakRssMiB} MiB`);
   console.table(Object.entries(rounds.at(-1)!.medianRunMsByRuntime).map(([runtime, ms]) => ({ runtime, 'median run ms': ms })));
-  record({ at: new Date().toISOString(), filters, cold: process.env.WASI_MATRIX_COLD === '1', cores, peakRssMiB, rounds });
+  record({ at: new Date().toISOString(), filters, profile, cold: process.env.WASI_MATRIX_COLD === '1', cores, peakRssMiB, rounds });
   return 0;
 });

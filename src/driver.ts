@@ -47,6 +47,8 @@ interface Proc {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** How often a waiting step looks again when nothing it was told of happened. */
+const TICK_MS = 25;
 const show = (s: string) => JSON.stringify(s.length > 120 ? `${s.slice(0, 120)}…` : s);
 
 /** A process that died of a signal compares as minus the signal number, as the reference runner sees it. */
@@ -95,11 +97,25 @@ export async function drive(input: DriveInput): Promise<Driven> {
   let harnessError: string | undefined;
 
   const left = () => Math.max(0, deadline - performance.now());
-  /** Polls until `ready()` or the deadline; streams and sockets fill in the background. */
+  /** Who waits for the next change (output, an exit, a socket's data): woken at once, not at a polling tick. */
+  let waiters: (() => void)[] = [];
+  const changed = () => {
+    const w = waiters;
+    waiters = [];
+    for (const f of w) f();
+  };
+  /** Waits until `ready()` or the deadline; streams and sockets fill in the background and wake it. */
   const until = async (ready: () => boolean): Promise<boolean> => {
     while (!ready()) {
       if (performance.now() > deadline || outputLimited) return false;
-      await sleep(5);
+      // The tick is a backstop (the deadline passing is no event) and bounds how late a missed change is seen.
+      await new Promise<void>((r) => {
+        const tick = setTimeout(r, Math.min(TICK_MS, left() + 1));
+        waiters.push(() => {
+          clearTimeout(tick);
+          r();
+        });
+      });
     }
     return true;
   };
@@ -138,11 +154,18 @@ export async function drive(input: DriveInput): Promise<Driven> {
         p.killedByUs = true;
         killGroup(child.pid);
       }
+      changed();
     };
     child.stdout.setEncoding('utf8').on('data', feed(p.out));
     child.stderr.setEncoding('utf8').on('data', feed(p.err));
-    child.stdout.on('end', () => (p.out.ended = true));
-    child.stderr.on('end', () => (p.err.ended = true));
+    child.stdout.on('end', () => {
+      p.out.ended = true;
+      changed();
+    });
+    child.stderr.on('end', () => {
+      p.err.ended = true;
+      changed();
+    });
     child.stdin.on('error', () => {});
     // Given stdin is written and closed; otherwise it stays open for `write` steps until `wait`.
     if (step.stdin !== undefined) child.stdin.end(step.stdin);
@@ -150,6 +173,7 @@ export async function drive(input: DriveInput): Promise<Driven> {
       p.exited = true;
       p.exit = { code: r.exitCode ?? null, signal: r.signal ?? null };
       if (r.failed && r.exitCode === undefined && !r.signal) harnessError ??= r.shortMessage;
+      changed();
     });
     proc = p;
     return null;
@@ -279,9 +303,18 @@ export async function drive(input: DriveInput): Promise<Driven> {
         entry.socket.on('error', (e: NodeJS.ErrnoException) => res(e.code ?? e.message));
       });
       if (!err) {
-        entry.socket.setEncoding('utf8').on('data', (d: string) => (entry.data += d));
-        entry.socket.on('close', () => (entry.closed = true));
-        entry.socket.on('error', () => (entry.closed = true));
+        entry.socket.setEncoding('utf8').on('data', (d: string) => {
+          entry.data += d;
+          changed();
+        });
+        entry.socket.on('close', () => {
+          entry.closed = true;
+          changed();
+        });
+        entry.socket.on('error', () => {
+          entry.closed = true;
+          changed();
+        });
         sockets.set(conn, entry);
         return null;
       }

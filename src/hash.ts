@@ -1,13 +1,16 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import { relative } from 'node:path';
 
 export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
+/** Streamed: artifacts run to tens of MB, and a whole-file buffer would stay in the runner's RSS (which every spawn pays for). */
 export async function fileSha256(path: string): Promise<string> {
-  return sha256(await readFile(path));
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }
 
 export interface BuildKeyInput {

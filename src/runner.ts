@@ -20,6 +20,7 @@ import { gitState, hostInfo, newRunId } from './provenance.ts';
 import { RunRecorder } from './results.ts';
 import { planId, type Journal } from './resume.ts';
 import { scratchPrefix, sweepStale } from './stale.ts';
+import { loadTimings, longestFirst, saveTimings } from './timings.ts';
 import { trim } from './trim.ts';
 import { sha256 } from './hash.ts';
 import type { BuildRecord, CaseSpec, Cell, Detection, Provenance, Result, RunFile, Support } from './types.ts';
@@ -336,10 +337,16 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
     return result;
   };
 
+  const order = longestFirst(plan.cells.map((c, i) => ({ key: c.key, c, i })), loadTimings());
+  const times = new Map<string, number>();
   try {
-    await Promise.all(plan.cells.map((c, i) => one(c, i)));
+    await Promise.all(order.map(async ({ c, i }) => {
+      const r = await one(c, i);
+      if (r.durations.runMs > 0) times.set(r.key, r.durations.runMs);
+    }));
   } finally {
     await rm(scratch, { recursive: true, force: true });
+    saveTimings(times);
   }
   const git = await gitState(plan.root);
   const run = recorder.close({

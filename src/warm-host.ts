@@ -1,12 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execa } from 'execa';
+import { sha256 } from './hash.ts';
 import { ROOT } from './paths.ts';
+import { prepared } from './prepared.ts';
 import type { CommandSpec, RawOutcome } from './types.ts';
 
 const server = join(ROOT, 'src', 'warm-host', 'server.mjs');
-const client = join(ROOT, 'src', 'warm-host', 'client.mjs');
+const clientSource = join(ROOT, 'src', 'warm-host', 'client.c');
+const nodeClient = join(ROOT, 'src', 'warm-host', 'client.mjs');
 /** A host with no guest for this long exits by itself. */
 const IDLE_MS = 30_000;
 /**
@@ -49,7 +53,7 @@ function start(spec: WarmHostSpec): Host {
   const args = [...spec.execArgv, server, socket, String(process.pid), String(IDLE_MS), JSON.stringify(config)];
   // Its own process group: the driver kills a cell's group, never the host. Our end of its fd 3
   // stays open as long as we live; when we go, it goes. Its stdin is /dev/null, as guests may read fd 0.
-  const child = spawn(spec.node, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe', 'pipe'], env: {} });
+  const child = spawn(spec.node, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe', 'pipe'], env: process.env.WARM_TRACE ? { WARM_TRACE: process.env.WARM_TRACE } : {} });
   let err = '';
   const keep = (d: Buffer) => (err += d);
   child.stderr!.on('data', keep);
@@ -90,18 +94,40 @@ async function hostFor(spec: WarmHostSpec): Promise<Host> {
   return host;
 }
 
+interface Client {
+  /** The program and the arguments before the socket's path. */
+  argv: string[];
+  note?: string;
+}
+
+let client: Promise<Client> | undefined;
+
+/**
+ * The cell's client: client.c, compiled once into the cache with the machine's C compiler (a
+ * Node start is ~90 ms of CPU per cell, this ~1 ms); without one, the same client in Node.
+ */
+function clientFor(node: string): Promise<Client> {
+  client ??= prepared('warm-client', { source: sha256(readFileSync(clientSource)), platform: process.platform, arch: process.arch }, async (dir) => {
+    await execa('cc', ['-O2', '-o', join(dir, 'client'), clientSource], { env: { PATH: process.env.PATH ?? '' }, extendEnv: false });
+  }).then(
+    (p) => ({ argv: [join(p.dir, 'client')] }),
+    (e: Error) => ({ argv: [], note: `no compiled client (${(e as { shortMessage?: string }).shortMessage ?? e.message}): a Node process relays the cell` }),
+  );
+  return client.then((c) => (c.argv.length ? c : { ...c, argv: [node, nodeClient] }));
+}
+
 /**
  * The command for one cell run by a warm host: a small client that the driver starts and limits
  * like any runtime process; the guest runs in a worker of the host (started on first use), in a
  * fresh instance of the runtime's sandbox.
  */
 export async function warmCommand(spec: WarmHostSpec, guestArgv: string): Promise<CommandSpec> {
-  const host = await hostFor(spec);
+  const [host, { argv: [file, ...args], note }] = await Promise.all([hostFor(spec), clientFor(spec.node)]);
   return {
-    file: spec.node,
-    args: [client, host.socket, guestArgv],
+    file: file!,
+    args: [...args, host.socket, guestArgv],
     env: {},
-    notes: [`run by a warm ${spec.label} host (a worker runs up to ${spec.perWorker} guests, each in a fresh instance)`],
+    notes: [`run by a warm ${spec.label} host (a worker runs up to ${spec.perWorker} guests, each in a fresh instance)`, ...(note ? [note] : [])],
   };
 }
 

@@ -78,25 +78,32 @@ function packageOf(t: NpmTool, pkg: string): { dir: string; version: string } | 
  * same package and version that `jco run` would use.
  */
 async function transpiled(inv: Invocation) {
-  const t = jcoTool();
+  const { t, shim, std, scripts, shimReal } = await jcoFacts();
   const artifact = await realpath(resolve(inv.workDir, inv.artifact));
-  const shim = packageOf(t, '@bytecodealliance/preview2-shim');
-  if (!shim) throw new Error(`jco ${t.version} resolves no @bytecodealliance/preview2-shim`);
-  const std = packageOf(t, '@bytecodealliance/jco-std');
-  const parts = {
-    artifact: await artifactSha(artifact), jco: t.version, options: TRANSPILE_OPTIONS, shim, std,
-    scripts: [sha256(readFileSync(transpiler)), sha256(readFileSync(runner))],
-  };
+  const parts = { artifact: await artifactSha(artifact), jco: t.version, options: TRANSPILE_OPTIONS, shim, std, scripts };
   const prep = await prepared('jco', parts, async (dir) => {
     await execa(process.execPath, [transpiler, artifact, dir, MODULE, JSON.stringify(TRANSPILE_OPTIONS)], { env: {}, extendEnv: false, timeout: inv.timeoutMs * 10 });
     await writeFile(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
     const modules = join(dir, 'node_modules', '@bytecodealliance');
     await mkdir(modules, { recursive: true });
-    await symlink(await realpath(shim.dir), join(modules, 'preview2-shim'), 'dir');
+    await symlink(shimReal, join(modules, 'preview2-shim'), 'dir');
     if (std) await symlink(await realpath(std.dir), join(modules, 'jco-std'), 'dir');
     await copyFile(runner, join(dir, '_run.mjs'));
   });
-  return { ...prep, shim: shim.dir };
+  return { ...prep, shim: shimReal };
+}
+
+let facts: Promise<{ t: NpmTool; shim: { dir: string; version: string }; std: { dir: string; version: string } | null; scripts: string[]; shimReal: string }> | undefined;
+/** What every cell's transpile is keyed by and linked to, looked up once per run: jco, the packages it resolves, our scripts. */
+function jcoFacts() {
+  facts ??= (async () => {
+    const t = jcoTool();
+    const shim = packageOf(t, '@bytecodealliance/preview2-shim');
+    if (!shim) throw new Error(`jco ${t.version} resolves no @bytecodealliance/preview2-shim`);
+    const std = packageOf(t, '@bytecodealliance/jco-std');
+    return { t, shim, std, scripts: [sha256(readFileSync(transpiler)), sha256(readFileSync(runner))], shimReal: await realpath(shim.dir) };
+  })();
+  return facts;
 }
 
 /** V8's cap on the guest's memory, which `jco run` passes to its child Node in JCO_RUN_ARGS. */
@@ -136,7 +143,7 @@ async function jcoCommand(verb: 'run' | 'serve', inv: Invocation, where: Located
   const capped = memory.length ? { memoryLimit: memory.join(' ') } : {};
   if (verb === 'run' && !inv.stdin) {
     const label = `jco@${version}${memory.length ? `-${memory[0]!.split('=')[1]}p` : ''}`;
-    const data = { shim: await realpath(prep.shim) };
+    const data = { shim: prep.shim };
     const cmd = await warmCommand({ label, node, execArgv: memory, guest: warmGuest, perWorker: 1, spare: availableParallelism(), data }, JSON.stringify({ ...setup, dir: prep.dir, args: inv.args }));
     return { ...cmd, notes: [made, ...(cmd.notes ?? [])], ...capped };
   }

@@ -2,7 +2,7 @@
 // to the host, writes back the guest's stdout and stderr as they come, and exits with the guest's
 // status. Killing it (the driver's deadline, output cap or a `kill` step) closes the connection,
 // which stops the guest. Kept free of imports beyond node:net so that it starts as fast as Node can.
-// Usage: node client.mjs <socket> <guest argv>
+// The fallback of client.c where no C compiler is. Usage: node client.mjs <socket> <guest argv>
 import { connect } from 'node:net';
 
 const [socketPath, argv] = process.argv.slice(2);

@@ -65,7 +65,9 @@ function keepSpare() {
 /** One guest, start to end, on one connection. */
 function serve(socket, spec) {
   busy++;
-  const w = idle.pop() ?? newWorker();
+  // The longest-waiting worker is the likeliest to have finished loading; its replacement starts loading now, while this guest runs.
+  const w = idle.shift() ?? newWorker();
+  keepSpare();
   w.guests++;
   let finished = false;
   w.current = {
