@@ -5,7 +5,8 @@ import { basename, join, resolve } from 'node:path';
 import { inspectAfter } from './after.ts';
 import { startPeer, type Peer } from './peers.ts';
 import { accepts, allocatePort, ownedBy } from './ports.ts';
-import { killGroup, spawnGroup, type Limits } from './proc.ts';
+import { spawnGroup, type Child, type Limits } from './proc.ts';
+import { connectWarm } from './warm-client.ts';
 import type { Script, Step } from './script.ts';
 import { startServers, type RunningServer } from './servers.ts';
 import type { CommandSpec, HarnessCheck, RawOutcome } from './types.ts';
@@ -35,7 +36,7 @@ export interface Driven {
 }
 
 interface Proc {
-  child: ReturnType<typeof spawnGroup>;
+  child: Child;
   out: { data: string; at: number; ended: boolean };
   err: { data: string; at: number; ended: boolean };
   exited: boolean;
@@ -144,7 +145,8 @@ export async function drive(input: DriveInput): Promise<Driven> {
     command = cmd;
     // The process-wide backstop only where the runtime has no cap of its own: it bounds the runtime's
     // whole data, which a server mode's own reservations can exceed.
-    const child = spawnGroup({ file: cmd.file, args: cmd.args, env: cmd.env ?? {}, cwd: input.workDir }, cmd.memoryLimit ? undefined : limits.memoryBytes);
+    // A warm host's guest is asked for on the host's socket: no process of its own to start.
+    const child = cmd.warm ? connectWarm(cmd.warm.socket, cmd.warm.request) : spawnGroup({ file: cmd.file, args: cmd.args, env: cmd.env ?? {}, cwd: input.workDir }, cmd.memoryLimit ? undefined : limits.memoryBytes);
     const p: Proc = { child, out: { data: '', at: 0, ended: false }, err: { data: '', at: 0, ended: false }, exited: false, serve: step.serve, killedByUs: false, ...(port !== undefined ? { port } : {}) };
     const feed = (s: Proc['out']) => (chunk: string) => {
       s.data += chunk;
@@ -152,7 +154,7 @@ export async function drive(input: DriveInput): Promise<Driven> {
       if (seen > limits.outputBytes && !outputLimited) {
         outputLimited = true;
         p.killedByUs = true;
-        killGroup(child.pid);
+        child.stop();
       }
       changed();
     };
@@ -169,7 +171,7 @@ export async function drive(input: DriveInput): Promise<Driven> {
     child.stdin.on('error', () => {});
     // Given stdin is written and closed; otherwise it stays open for `write` steps until `wait`.
     if (step.stdin !== undefined) child.stdin.end(step.stdin);
-    void child.then((r) => {
+    void child.ended.then((r) => {
       p.exited = true;
       p.exit = { code: r.exitCode ?? null, signal: r.signal ?? null };
       if (r.failed && r.exitCode === undefined && !r.signal) harnessError ??= r.shortMessage;
@@ -184,15 +186,15 @@ export async function drive(input: DriveInput): Promise<Driven> {
     while (!p.exited && performance.now() < deadline && !(await accepts(p.port!))) await sleep(10);
     if (p.exited) return `the process exited before it listened (exit ${exitNumber(p.exit!)})`;
     if (performance.now() >= deadline) return 'nothing listened on its port before the deadline';
-    return (await ownedBy(p.port!, p.child.pid!)) ? null : `port ${p.port} is held by another process`;
+    return p.child.pid !== undefined && (await ownedBy(p.port!, p.child.pid)) ? null : `port ${p.port} is held by another process`;
   };
 
   const finishProc = async (p: Proc) => {
     if (!p.exited) {
       p.killedByUs = true;
-      killGroup(p.child.pid);
+      p.child.stop();
     }
-    await p.child;
+    await p.child.ended;
     // stdout/stderr 'end' may trail the exit slightly.
     await until(() => p.out.ended && p.err.ended);
     collect(p);
@@ -228,7 +230,7 @@ export async function drive(input: DriveInput): Promise<Driven> {
       case 'kill':
         try {
           p.killedByUs = true;
-          process.kill(-p.child.pid!, st.signal as NodeJS.Signals);
+          p.child.signal(st.signal as NodeJS.Signals);
         } catch (e) {
           return `could not send ${st.signal}: ${(e as Error).message}`;
         }

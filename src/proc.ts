@@ -1,5 +1,28 @@
+import type { Readable, Writable } from 'node:stream';
 import { execa } from 'execa';
 import { adopt, guardDir, release, supervised } from './supervise.ts';
+
+/** How a child ended, as execa reports it. */
+export interface Ended {
+  exitCode?: number;
+  signal?: string;
+  failed?: boolean;
+  shortMessage?: string;
+}
+
+/** What the driver follows and limits: a process group, or a guest in a warm host (src/warm-client.ts). */
+export interface Child {
+  /** The process group's id; none for a warm host's guest. */
+  pid?: number;
+  stdout: Readable;
+  stderr: Readable;
+  stdin: Writable;
+  ended: Promise<Ended>;
+  /** Sends a `kill` step's signal (throws when it cannot be sent). */
+  signal(sig: NodeJS.Signals): void;
+  /** Ends it at once, whatever it is doing (the deadline, the output cap, a step that stops it). */
+  stop(): void;
+}
 
 export interface Limits {
   timeoutMs: number;
@@ -31,7 +54,7 @@ export function killGroup(pid: number | undefined): void {
  * whole), with exactly the environment given (nothing from the host, so results do not depend on
  * who ran them), stdin a pipe, output as text, under the memory backstop when a cap is given.
  */
-export function spawnGroup(spec: ProcSpec, memoryBytes?: number) {
+export function spawnGroup(spec: ProcSpec, memoryBytes?: number): Child {
   // The runner owns every group it starts (src/supervise.ts): none outlives it, however it dies.
   guardDir(spec.cwd);
   const cmd = supervised(spec.file, spec.args, memoryBytes);
@@ -39,5 +62,9 @@ export function spawnGroup(spec: ProcSpec, memoryBytes?: number) {
     env: spec.env ?? {}, extendEnv: false, cwd: spec.cwd, detached: true, reject: false, stdin: 'pipe', encoding: 'utf8',
   });
   adopt(child.pid);
-  return child;
+  return {
+    pid: child.pid, stdout: child.stdout, stderr: child.stderr, stdin: child.stdin, ended: child,
+    signal: (sig) => process.kill(-child.pid!, sig),
+    stop: () => killGroup(child.pid),
+  };
 }

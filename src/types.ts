@@ -131,6 +131,11 @@ export interface CommandSpec {
   notes?: string[];
   /** How the runtime enforces `memoryBytes` (e.g. the flag); absent when it cannot. */
   memoryLimit?: string;
+  /**
+   * A guest run by a warm host (src/warm-host.ts): the driver sends `request` on the host's socket
+   * instead of starting a process (`file args` then record that: the socket and the request).
+   */
+  warm?: { socket: string; request: string };
 }
 
 /** What a process did, before any verdict. */

@@ -1,21 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { execa } from 'execa';
-import { sha256 } from './hash.ts';
+import { dirname, join } from 'node:path';
 import { ROOT } from './paths.ts';
-import { prepared } from './prepared.ts';
 import type { CommandSpec, RawOutcome } from './types.ts';
 
 const server = join(ROOT, 'src', 'warm-host', 'server.mjs');
-const clientSource = join(ROOT, 'src', 'warm-host', 'client.c');
-const nodeClient = join(ROOT, 'src', 'warm-host', 'client.mjs');
 /** A host with no guest for this long exits by itself. */
 const IDLE_MS = 30_000;
 /**
  * We hand out a host only within half that of its last use, so that it never goes between our
- * choosing it and the cell's client connecting: a host left longer fades out on its own.
+ * choosing it and the cell connecting: a host left longer fades out on its own.
  */
 const REUSE_MS = IDLE_MS / 2;
 
@@ -53,7 +48,8 @@ function start(spec: WarmHostSpec): Host {
   const args = [...spec.execArgv, server, socket, String(process.pid), String(IDLE_MS), JSON.stringify(config)];
   // Its own process group: the driver kills a cell's group, never the host. Our end of its fd 3
   // stays open as long as we live; when we go, it goes. Its stdin is /dev/null, as guests may read fd 0.
-  const child = spawn(spec.node, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe', 'pipe'], env: process.env.WARM_TRACE ? { WARM_TRACE: process.env.WARM_TRACE } : {} });
+  // It works in its socket's folder, under the run's temporary dir like every process of the run.
+  const child = spawn(spec.node, args, { detached: true, cwd: dirname(socket), stdio: ['ignore', 'pipe', 'pipe', 'pipe'], env: {} });
   let err = '';
   const keep = (d: Buffer) => (err += d);
   child.stderr!.on('data', keep);
@@ -94,40 +90,19 @@ async function hostFor(spec: WarmHostSpec): Promise<Host> {
   return host;
 }
 
-interface Client {
-  /** The program and the arguments before the socket's path. */
-  argv: string[];
-  note?: string;
-}
-
-let client: Promise<Client> | undefined;
-
 /**
- * The cell's client: client.c, compiled once into the cache with the machine's C compiler (a
- * Node start is ~90 ms of CPU per cell, this ~1 ms); without one, the same client in Node.
- */
-function clientFor(node: string): Promise<Client> {
-  client ??= prepared('warm-client', { source: sha256(readFileSync(clientSource)), platform: process.platform, arch: process.arch }, async (dir) => {
-    await execa('cc', ['-O2', '-o', join(dir, 'client'), clientSource], { env: { PATH: process.env.PATH ?? '' }, extendEnv: false });
-  }).then(
-    (p) => ({ argv: [join(p.dir, 'client')] }),
-    (e: Error) => ({ argv: [], note: `no compiled client (${(e as { shortMessage?: string }).shortMessage ?? e.message}): a Node process relays the cell` }),
-  );
-  return client.then((c) => (c.argv.length ? c : { ...c, argv: [node, nodeClient] }));
-}
-
-/**
- * The command for one cell run by a warm host: a small client that the driver starts and limits
- * like any runtime process; the guest runs in a worker of the host (started on first use), in a
- * fresh instance of the runtime's sandbox.
+ * The command for one cell run by a warm host (started on first use): the driver sends the request
+ * on the host's socket, where a worker runs the guest in a fresh instance of the runtime's sandbox,
+ * limited and ended by the driver as a process would be (src/warm-client.ts).
  */
 export async function warmCommand(spec: WarmHostSpec, guestArgv: string): Promise<CommandSpec> {
-  const [host, { argv: [file, ...args], note }] = await Promise.all([hostFor(spec), clientFor(spec.node)]);
+  const host = await hostFor(spec);
   return {
-    file: file!,
-    args: [...args, host.socket, guestArgv],
+    file: host.socket,
+    args: [guestArgv],
     env: {},
-    notes: [`run by a warm ${spec.label} host (a worker runs up to ${spec.perWorker} guests, each in a fresh instance)`, ...(note ? [note] : [])],
+    warm: { socket: host.socket, request: guestArgv },
+    notes: [`run by a warm ${spec.label} host (a worker runs up to ${spec.perWorker} guests, each in a fresh instance)`],
   };
 }
 

@@ -29,7 +29,8 @@ async function until(what: () => boolean, ms: number): Promise<boolean> {
 }
 
 describe('a runner killed mid-cell leaves no runtime process behind', () => {
-  // node:wasi runs the guest itself; jco runs it in a child Node of its own (a grandchild of the runner).
+  // node:wasi runs the guest itself; jco runs it in a warm host (a detached Node the runner started,
+  // working in its socket's folder under the run's TMPDIR).
   const runs = [
     ['SIGKILL', 'node-wasi', 'wat'], ['SIGTERM', 'node-wasi', 'wat'], ['SIGINT', 'node-wasi', 'wat'], ['SIGKILL', 'jco', 'c'],
   ] as const;

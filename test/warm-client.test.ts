@@ -1,41 +1,55 @@
-// The cell's side of a warm host: the compiled client and its Node fallback relay the same bytes
-// and exit status, pass stdin through, and report a host that is not there as the harness's fault.
+// The driver's side of a warm host (no process per cell): the guest's stdout, stderr and exit
+// status come back as the guest gave them, stdin goes through, stopping a guest leaves the host
+// serving, and a host that is not there is reported as the harness's fault.
 import { join } from 'node:path';
-import { execa } from 'execa';
 import { describe, expect, test } from 'vitest';
 import { ROOT } from '../src/paths.ts';
+import type { Child } from '../src/proc.ts';
+import { connectWarm } from '../src/warm-client.ts';
 import { warmCommand } from '../src/warm-host.ts';
 
 const spec = { label: 'echo', node: process.execPath, execArgv: [], guest: join(ROOT, 'test', 'fixtures', 'warm', 'echo-guest.mjs'), perWorker: 1 };
 
-async function clients() {
-  const compiled = await warmCommand(spec, '{}');
-  const socket = compiled.args.find((a) => a.endsWith('host.sock'))!;
-  return { compiled: { file: compiled.file, pre: compiled.args.slice(0, -2) }, node: { file: process.execPath, pre: [join(ROOT, 'src', 'warm-host', 'client.mjs')] }, socket };
+async function collect(child: Child) {
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const ended = await child.ended;
+  await new Promise((r) => setImmediate(r));
+  return { ...ended, stdout, stderr };
 }
 
-describe('warm host clients', () => {
-  test('the compiled client is the one cells get', async () => {
-    const c = await warmCommand(spec, '{}');
-    expect(c.file).toMatch(/warm-client\/[0-9a-f]{64}\/client$/);
-    expect(c.notes?.join('\n')).not.toMatch(/no compiled client/);
-  });
-
-  test.each(['compiled', 'node'] as const)('the %s client relays stdout, stderr, stdin and the exit status', async (which) => {
-    const all = await clients();
-    const { file, pre } = all[which];
-    const guest = JSON.stringify({ out: 'out\n', err: 'err\n', big: 200_000, code: 7 });
-    const r = await execa(file, [...pre, all.socket, guest], { input: 'from stdin', reject: false, stripFinalNewline: false });
+describe('a warm host guest, asked for on its socket', () => {
+  test('stdout, stderr, stdin and the exit status go through as the guest gave them', async () => {
+    const cmd = await warmCommand(spec, JSON.stringify({ out: 'out\n', err: 'err\n', big: 200_000, code: 7 }));
+    expect(cmd.warm?.socket).toMatch(/host\.sock$/);
+    const child = connectWarm(cmd.warm!.socket, cmd.warm!.request);
+    child.stdin.end('from stdin');
+    const r = await collect(child);
     expect(r.exitCode).toBe(7);
     expect(r.stderr).toBe('err\n');
     expect(r.stdout).toBe(`out\n${'a'.repeat(200_000)}from stdin`);
   });
 
-  test.each(['compiled', 'node'] as const)('the %s client says when the host is not there', async (which) => {
-    const all = await clients();
-    const { file, pre } = all[which];
-    const r = await execa(file, [...pre, join(ROOT, 'no-such-host.sock'), '{}'], { reject: false, input: '' });
+  test('a stopped guest reads as killed, and the same host serves the next one', async () => {
+    const waiting = await warmCommand(spec, JSON.stringify({ out: 'waiting\n', code: 0 }));
+    const child = connectWarm(waiting.warm!.socket, waiting.warm!.request);
+    // The guest copies stdin until it ends: it runs until we stop it.
+    await new Promise<void>((r) => child.stdout.once('data', () => r()));
+    child.stop();
+    expect(await child.ended).toEqual({ signal: 'SIGKILL' });
+    const next = await warmCommand(spec, JSON.stringify({ out: 'next\n', code: 0 }));
+    expect(next.warm!.socket).toBe(waiting.warm!.socket);
+    const second = connectWarm(next.warm!.socket, next.warm!.request);
+    second.stdin.end();
+    expect(await collect(second)).toMatchObject({ exitCode: 0, stdout: 'next\n' });
+  });
+
+  test('a host that is not there is the harness failing, in its own words', async () => {
+    const child = connectWarm(join(ROOT, 'no-such-host.sock'), '{}');
+    const r = await collect(child);
     expect(r.exitCode).toBe(1);
-    expect(r.stderr).toMatch(/^wasi-matrix warm host unreachable: /);
+    expect(r.stderr).toMatch(/^wasi-matrix warm host unreachable: .*ENOENT/);
   });
 });

@@ -123,7 +123,7 @@ describe('a warm host never outlives the run that started it', () => {
     writeFileSync(starter, `
       import { warmCommand } from ${JSON.stringify(join(ROOT, 'src', 'warm-host.ts'))};
       const cmd = await warmCommand({ label: 'test', node: process.execPath, execArgv: [], guest: ${JSON.stringify(join(ROOT, 'runtimes', 'wasmer-js', 'warm.mjs'))}, perWorker: 1 }, '{}');
-      console.log(cmd.args.find((a) => a.endsWith('host.sock')));
+      console.log(cmd.warm.socket);
       setInterval(() => {}, 1000);
     `);
     const child = execa(process.execPath, ['--import', 'tsx', starter], { cwd: ROOT, reject: false });

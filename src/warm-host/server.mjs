@@ -3,9 +3,9 @@
 // header line (the guest's spec), then the guest's stdin; back come frames [type, length, bytes]
 // of stdout (1), stderr (2) and the exit status (3). Guests run in worker threads, one guest per
 // worker at a time; a worker is reused (up to a limit) only after a guest that ended by itself.
-// A closed connection before the end (the cell's client killed by the driver's deadline or output
-// cap) terminates that guest's worker, and only that one; a worker that dies is not reused, and
-// the code it exited with (a guest's own process.exit) is the guest's status.
+// A closed connection before the end (the driver's deadline, output cap or a `kill` step; see
+// src/warm-client.ts) terminates that guest's worker, and only that one; a worker that dies is not
+// reused, and the code it exited with (a guest's own process.exit) is the guest's status.
 // The host exits when the process that started it is gone, or when it has been idle for a while.
 // Its standard input is /dev/null (a guest that reads fd 0 itself sees end of file); the starter
 // holds a pipe on fd 3 instead.
