@@ -50,6 +50,8 @@ interface Proc {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** How often a waiting step looks again when nothing it was told of happened. */
 const TICK_MS = 25;
+/** How long a read that already differs waits for the rest of what it compares, for the message only. */
+const WHOLE_MS = 20;
 const show = (s: string) => JSON.stringify(s.length > 120 ? `${s.slice(0, 120)}…` : s);
 
 /** A process that died of a signal compares as minus the signal number, as the reference runner sees it. */
@@ -106,12 +108,13 @@ export async function drive(input: DriveInput): Promise<Driven> {
     for (const f of w) f();
   };
   /** Waits until `ready()` or the deadline; streams and sockets fill in the background and wake it. */
-  const until = async (ready: () => boolean): Promise<boolean> => {
+  const until = async (ready: () => boolean, withinMs = Infinity): Promise<boolean> => {
+    const end = Math.min(deadline, performance.now() + withinMs);
     while (!ready()) {
-      if (performance.now() > deadline || outputLimited) return false;
+      if (performance.now() > end || outputLimited) return false;
       // The tick is a backstop (the deadline passing is no event) and bounds how late a missed change is seen.
       await new Promise<void>((r) => {
-        const tick = setTimeout(r, Math.min(TICK_MS, left() + 1));
+        const tick = setTimeout(r, Math.min(TICK_MS, Math.max(0, end - performance.now()) + 1));
         waiters.push(() => {
           clearTimeout(tick);
           r();
@@ -214,6 +217,8 @@ export async function drive(input: DriveInput): Promise<Driven> {
         // Output that already differs from the payload fails at once rather than waiting for more.
         const settled = () => s.data.length - s.at >= want || s.ended || !st.payload.startsWith(s.data.slice(s.at));
         if (!(await until(settled))) return `timed out reading ${st.stream}: got ${show(s.data.slice(s.at))}`;
+        // A difference seen in a partial chunk fails all the same; the rest, if it follows at once, makes the message whole.
+        await until(() => s.data.length - s.at >= want || s.ended, WHOLE_MS);
         const got = s.data.slice(s.at, s.at + want);
         s.at += got.length;
         return got === st.payload ? null : `${st.stream}: expected ${show(st.payload)}, got ${show(got)}`;
@@ -252,6 +257,7 @@ export async function drive(input: DriveInput): Promise<Driven> {
         if (!s) return `no connection ${st.conn}`;
         const settled = () => s.data.length >= st.payload.length || s.closed || !st.payload.startsWith(s.data);
         if (!(await until(settled))) return `timed out receiving on ${st.conn}: got ${show(s.data)}`;
+        await until(() => s.data.length >= st.payload.length || s.closed, WHOLE_MS);
         const got = s.data.slice(0, st.payload.length);
         s.data = s.data.slice(got.length);
         return got === st.payload ? null : `${st.conn}: expected ${show(st.payload)}, got ${show(got)}`;
