@@ -6,6 +6,7 @@ import { createUdpSocket } from 'wasi:sockets/udp-create-socket@0.2.12';
 import { attempt, check, status } from './lib/check.js';
 
 const MESSAGE = 'datagram from wasi-matrix';
+const SEND_TRIES = 100;
 
 export function main() {
   const [host, port] = getArguments()[1].split(':');
@@ -16,10 +17,12 @@ export function main() {
     socket.subscribe().block();
     socket.finishBind();
     const [incoming, outgoing] = socket.stream(peer);
-    outgoing.subscribe().block();
-    outgoing.checkSend();
-    outgoing.send([{ data: new TextEncoder().encode(MESSAGE) }]);
-    return [incoming, socket];
+    // send may take none of the datagrams (ok(0)) even when check-send permitted some: wait and try again.
+    for (let tries = 0; tries < SEND_TRIES; tries++) {
+      outgoing.subscribe().block();
+      if (outgoing.checkSend() > 0n && outgoing.send([{ data: new TextEncoder().encode(MESSAGE) }]) === 1n) return [incoming, socket];
+    }
+    throw new Error(`no datagram sent in ${SEND_TRIES} tries`);
   });
   check(streams !== null, 'send', JSON.stringify(err?.message ?? err));
   if (!streams) return status();
