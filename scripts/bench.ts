@@ -26,10 +26,11 @@ const HELP = `Usage: npm run bench -- [filters | --all] [--profile=default|full]
 
 Plans and runs the filtered matrix N times (default 2; the first may build, the rest
 must not; without filters the cli suite, with --all every suite) in the profile (default
-full: every tool and version matrix.yaml names, as npm run matrix) and reports wall time, builds, cells per second, the sum of the cells' run times
-(Σ raw), how close the run came to the machine's limit (run wall / (Σ raw / cores); 1 = every
-core busy with runtime work all along), median run time per runtime, the load average (the
-machine may be shared) and the harness's peak memory into reports/bench.json.
+full: every tool and version matrix.yaml names, as npm run matrix) and reports wall
+time, builds, cells per second, the sum of the cells' run times (Σ raw), how close the
+run came to the machine's limit (run wall / (Σ raw / cores); 1 = every core busy with
+runtime work all along), median run time per runtime, the load average (the machine may
+be shared) and the harness's peak memory into reports/bench.json.
 WASI_MATRIX_COLD=1 measures the cold paths (a fresh runtime process per cell) for comparison.
 
 With --history: makes NIGHTS synthetic nights from the largest committed run, stores them

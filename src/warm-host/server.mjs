@@ -87,7 +87,6 @@ function serve(socket, spec) {
       if (!w.dead && w.guests < Number(perWorker)) idle.push(w);
       else if (!w.dead) w.terminate();
       socket.end(frame(3, Buffer.from(String(code))));
-      keepSpare();
       rest();
     },
   };
@@ -101,7 +100,6 @@ function serve(socket, spec) {
     w.current = null;
     busy--;
     w.terminate();
-    keepSpare();
     rest();
     // A thread blocked in a system call cannot be stopped: this host stops taking guests and
     // goes once the others are done; the next cell starts a fresh one.
