@@ -16,6 +16,7 @@ import { loadMatrix, toSource, type Matrix, type Profile } from './matrix.ts';
 import { locate } from './sources.ts';
 import { expand, gate, type Gate, type PlanInput } from './plan.ts';
 import { inventory, type RuntimeEntry, type ToolchainEntry } from './inventory.ts';
+import { InputHasher } from './inputs.ts';
 import { gitState, hostInfo, newRunId } from './provenance.ts';
 import { RunRecorder } from './results.ts';
 import { planId, type Journal } from './resume.ts';
@@ -207,6 +208,9 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
   const builds: BuildStats = { built: 0, cached: 0 };
   const buildMemo = new Map<string, Promise<BuildRecord>>();
   const scratch = await mkdtemp(join(tmpdir(), `${scratchPrefix}${process.pid}-`));
+  // The tree as the run starts: what it measures. A commit or an edit made while it runs makes it dirty.
+  const gitAtStart = await gitState(plan.root);
+  const hasher = new InputHasher(plan.root);
   const total = plan.cells.length;
   let done = 0;
   opts.onStart?.(total);
@@ -330,6 +334,7 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
             },
           }
         : {}),
+      inputs: hasher.of({ ...c, build }),
     };
     recorder.add(result);
     done++;
@@ -351,7 +356,8 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
   const git = await gitState(plan.root);
   const run = recorder.close({
     runId, startedAt, finishedAt: new Date().toISOString(),
-    gitSha: git.sha, gitDirty: git.dirty, host: hostInfo(),
+    gitSha: gitAtStart.sha, gitDirty: gitAtStart.dirty || git.dirty || git.sha !== gitAtStart.sha, host: hostInfo(),
+    harness: hasher.harness(),
     filters: plan.filters as Record<string, string[]>,
     ...(plan.shard ? { shard: plan.shard } : {}),
     tools: toolsOf(plan),

@@ -1,3 +1,4 @@
+import type { Inputs } from './inputs.ts';
 import type { Script } from './script.ts';
 import type { Status } from './status.ts';
 
@@ -168,7 +169,7 @@ export interface ControlResult {
 }
 
 /** Beside a status: "can't" (upstream), "not here" (this machine), or "only behind a switch". */
-export type ReasonKind = 'cannot' | 'not-installed' | 'local-limit' | 'flag-needed';
+export type ReasonKind = 'cannot' | 'not-installed' | 'local-limit' | 'flag-needed' | 'stale';
 
 export interface HarnessCheck {
   name: string;
@@ -371,6 +372,8 @@ export interface Result extends Cell {
     memory?: { bytes: number; enforcedBy: string | null };
   };
   perf?: PerfRecord;
+  /** Content hashes of what the result was made from (src/inputs.ts): a report tells a stale result by them. */
+  inputs?: Inputs;
 }
 
 export interface Provenance {
@@ -391,6 +394,8 @@ export interface Provenance {
   profile?: string;
   /** External suites of the run: our id, the suite's own name, and where it was read from. */
   external?: { suite: string; name: string; dir: string }[];
+  /** Content hash of the harness (src/ outside the views) that made the run (src/inputs.ts). */
+  harness?: string;
 }
 
 export interface RunFile {
