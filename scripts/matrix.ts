@@ -4,7 +4,7 @@ import { checkFilters, FILTER_HELP, FILTER_OPTIONS, filtersFrom, outDir, parseEx
 import { main } from '../src/main-errors.ts';
 import { loadMatrix, MAX_TIMEOUT_MS, PROFILES, type Profile } from '../src/matrix.ts';
 import { ROOT } from '../src/paths.ts';
-import { listPlan, renderListing } from '../src/plan-list.ts';
+import { listPlan, renderListing, runs } from '../src/plan-list.ts';
 import { progress } from '../src/progress.ts';
 import { provisionMissing } from '../src/provision.ts';
 import { findJournal, planId } from '../src/resume.ts';
@@ -96,15 +96,16 @@ await main('matrix', async () => {
   if (values.resume) {
     console.error(resume ? `resume: run ${resume.header.runId}, ${resume.results.size} of ${plan.cells.length} cells already done` : `resume: no interrupted run of this plan in ${recordDir}; starting afresh`);
   }
-  const bar = progress(plan.cells.length, 'matrix');
+  const toRun = plan.cells.filter((c) => runs(plan, c) && !resume?.results.has(c.key)).map((c) => c.key);
+  const bar = progress({ keys: toRun, timings: loadTimings(), jobs: jobs ?? plan.matrix.jobs, label: 'matrix' });
   const summary = await runPlan(plan, {
     recordDir,
     ...(resume ? { resume } : {}),
     ...(jobs ? { jobs } : {}),
     ...(timeoutMs ? { timeoutMs } : {}),
-    onResult: (r, done) => bar.tick(r, done),
-  });
-  bar.stop();
+    onCellStart: (key) => bar.start(key),
+    onResult: (r) => bar.end(r),
+  }).finally(() => bar.stop());
 
   console.log(renderSummary(summary.run.results));
   console.log(`\nbuilds: ${summary.builds.built} built, ${summary.builds.cached} from cache`);
