@@ -53,7 +53,7 @@ export function renderListing(l: Listing): string {
   if (!e.runnable) lines.push('estimated wall time: 0 (nothing would run)');
   else if (e.ms === null) lines.push(`estimated wall time: unknown (no cell has a timing yet; a run records them in timings.json)`);
   else {
-    const assumed = e.untimed ? `; ${e.untimed} of ${e.runnable} runnable cells never timed, assumed ${formatMs(e.assumedMs!)} each (the median)` : '';
+    const assumed = e.untimed ? `; ${e.untimed} of ${e.runnable} runnable cells never timed, each assumed to take the median, ${formatMs(e.assumedMs!)}` : '';
     lines.push(`estimated wall time: ~${formatMs(e.ms)} on ${e.jobs} jobs (last run times: ${formatMs(e.sumMs!)} in all${assumed}; builds not counted)`);
   }
   return lines.join('\n');
