@@ -22,8 +22,6 @@ export interface ProgressOptions {
   quietMs?: number;
 }
 
-const SHOWN = 3;
-
 /**
  * What the run is doing: cells run of those that will, the cells in flight (longest first) with
  * their time so far, and an ETA from the remaining cells' last run times. A live bar on a terminal;
@@ -49,11 +47,12 @@ export function progress(o: ProgressOptions): Progress {
     const ms = wallMs(left, o.jobs);
     return ms === undefined ? 'ETA unknown' : `ETA ~${formatMs(ms)}`;
   };
-  const inFlight = () => {
-    if (!running.size) return 'no cell running yet (guests building)';
+  /** The `shown` longest-running cells (one fits beside a bar, three on a log line). */
+  const inFlight = (shown: number) => {
+    if (!running.size) return 'no cell running (guests building)';
     const longest = [...running].sort((a, b) => a[1] - b[1]);
-    const shown = longest.slice(0, SHOWN).map(([k, t]) => `${k} (${formatMs(now() - t)})`).join(', ');
-    return `running ${shown}${running.size > SHOWN ? ` +${running.size - SHOWN} more` : ''}`;
+    const names = longest.slice(0, shown).map(([k, t]) => `${k} (${formatMs(now() - t)})`).join(', ');
+    return `running ${names}${running.size > shown ? ` +${running.size - shown} more` : ''}`;
   };
   const done = () => total - pending.size;
   const begin = (key: string) => {
@@ -74,7 +73,7 @@ export function progress(o: ProgressOptions): Progress {
       { format: `${o.label} [{bar}] {value}/{total} cells | {eta_text} | {in_flight}`, stream: stream as NodeJS.WriteStream, hideCursor: true, clearOnComplete: true },
       cliProgress.Presets.shades_classic,
     );
-    const payload = () => ({ eta_text: eta(), in_flight: inFlight().slice(0, 100) });
+    const payload = () => ({ eta_text: eta(), in_flight: inFlight(1) });
     bar.start(total, 0, payload());
     // The times in flight grow between events.
     const timer = setInterval(() => bar.update(done(), payload()), 1000).unref();
@@ -98,7 +97,7 @@ export function progress(o: ProgressOptions): Progress {
   const line = () => {
     last = now();
     const n = done();
-    stream.write(`${o.label}: ${n}/${total} cells run (${Math.floor((100 * n) / total)}%, ${formatMs(last - t0)}) | ${n === total ? 'done' : `${eta()} | ${inFlight()}`}\n`);
+    stream.write(`${o.label}: ${n}/${total} cells run (${Math.floor((100 * n) / total)}%, ${formatMs(last - t0)}) | ${n === total ? 'done' : `${eta()} | ${inFlight(3)}`}\n`);
   };
   const quietMs = o.quietMs ?? 30_000;
   const timer = setInterval(() => {

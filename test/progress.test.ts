@@ -52,7 +52,7 @@ test('cells never timed are assumed to take the median of this run so far; befor
   p.start('a');
   t = 2000;
   p.end(ended('a', 2000));
-  expect(lines.at(-1)).toBe('m: 1/10 cells run (10%, 2 s) | ETA ~18 s | no cell running yet (guests building)');
+  expect(lines.at(-1)).toBe('m: 1/10 cells run (10%, 2 s) | ETA ~18 s | no cell running (guests building)');
   p.stop();
   const empty = log();
   const q = progress({ keys: ['a', 'b'], timings: new Map(), jobs: 1, label: 'm', stream: empty.stream, now: () => t });
