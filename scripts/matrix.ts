@@ -4,12 +4,14 @@ import { checkFilters, FILTER_HELP, FILTER_OPTIONS, filtersFrom, outDir, parseEx
 import { main } from '../src/main-errors.ts';
 import { loadMatrix, MAX_TIMEOUT_MS, PROFILES, type Profile } from '../src/matrix.ts';
 import { ROOT } from '../src/paths.ts';
+import { listPlan, renderListing, runs } from '../src/plan-list.ts';
 import { progress } from '../src/progress.ts';
 import { provisionMissing } from '../src/provision.ts';
 import { findJournal, planId } from '../src/resume.ts';
 import { toWtsResults } from '../src/external/wts-results.ts';
 import { writeAtomic } from '../src/results.ts';
 import { makePlan, runPlan } from '../src/runner.ts';
+import { loadTimings } from '../src/timings.ts';
 import { renderSummary, renderSurprises } from '../src/summary.ts';
 
 const HELP = `Usage: npm run matrix -- [options]
@@ -27,6 +29,9 @@ Options:
   --shard=I/N       run the I-th of N disjoint parts of the plan (merge with npm run merge)
   --out=DIR         where the run file goes (default: reports/runs)
   --no-provision    do not install missing tools first
+  --list            print the planned cells (after the filters) with their gate, the count
+                    per gate and the estimated wall time; builds, runs and installs nothing
+  --json            with --list: the same as JSON on stdout
   --profile=P       full (default: every tool and version matrix.yaml names) or default
                     (what npm test measures on a fresh machine; the rest reads UNAVAILABLE)
   --matrix=FILE     another matrix file (default: matrix.yaml)
@@ -53,6 +58,8 @@ await main('matrix', async () => {
     profile: { type: 'string' },
     'allow-empty': { type: 'boolean' },
     resume: { type: 'boolean' },
+    list: { type: 'boolean' },
+    json: { type: 'boolean' },
   });
   if (values.help) {
     console.log(HELP);
@@ -70,12 +77,18 @@ await main('matrix', async () => {
   if (!(PROFILES as readonly string[]).includes(profile)) throw new UsageError(`--profile must be one of ${PROFILES.join(', ')}, got "${profile}"`);
   const matrix = loadMatrix(ROOT, matrixFile);
   checkFilters(ROOT, matrix, filters);
-  if (!values['no-provision']) await provisionMissing(matrix, (line) => console.error(`provision ${line}`), profile);
+  if (values.json && !values.list) throw new UsageError('--json goes with --list');
+  if (!values['no-provision'] && !values.list) await provisionMissing(matrix, (line) => console.error(`provision ${line}`), profile);
 
   const wtsExpectations = (values.expectations ?? []).map((f) => resolve(f));
   const plan = await makePlan({ root: ROOT, filters, external, wtsExpectations, profile, ...(matrixFile ? { matrixFile } : {}), ...(shard ? { shard } : {}) });
   if (!plan.cells.length && !plan.excluded.length && !values['allow-empty']) {
     throw new UsageError('the filters select no cell (each value exists, but not together); --allow-empty accepts that');
+  }
+  if (values.list) {
+    const listing = listPlan(plan, loadTimings(), jobs ?? plan.matrix.jobs);
+    console.log(values.json ? JSON.stringify(listing, null, 2) : renderListing(listing));
+    return 0;
   }
   const runnable = plan.cells.filter((c) => !c.gate).length;
   console.error(`plan: ${plan.cells.length} cells (${runnable} to run, ${plan.cells.length - runnable} unsupported or unavailable, ${plan.excluded.length} excluded)`);
@@ -83,15 +96,16 @@ await main('matrix', async () => {
   if (values.resume) {
     console.error(resume ? `resume: run ${resume.header.runId}, ${resume.results.size} of ${plan.cells.length} cells already done` : `resume: no interrupted run of this plan in ${recordDir}; starting afresh`);
   }
-  const bar = progress(plan.cells.length, 'matrix');
+  const toRun = plan.cells.filter((c) => runs(plan, c) && !resume?.results.has(c.key)).map((c) => c.key);
+  const bar = progress({ keys: toRun, timings: loadTimings(), jobs: jobs ?? plan.matrix.jobs, label: 'matrix' });
   const summary = await runPlan(plan, {
     recordDir,
     ...(resume ? { resume } : {}),
     ...(jobs ? { jobs } : {}),
     ...(timeoutMs ? { timeoutMs } : {}),
-    onResult: (r, done) => bar.tick(r, done),
-  });
-  bar.stop();
+    onCellStart: (key) => bar.start(key),
+    onResult: (r) => bar.end(r),
+  }).finally(() => bar.stop());
 
   console.log(renderSummary(summary.run.results));
   console.log(`\nbuilds: ${summary.builds.built} built, ${summary.builds.cached} from cache`);

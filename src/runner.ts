@@ -171,6 +171,8 @@ export interface RunOptions {
   runId?: string;
   onStart?: (total: number) => void;
   onResult?: (r: Result, done: number, total: number) => void;
+  /** A cell's runtime got a slot and starts (called again for a retry with flags). */
+  onCellStart?: (key: string) => void;
   /** Also run each case's negative controls and record them in `result.controls`. */
   controls?: boolean;
   /** An interrupted run of the same plan (src/resume.ts): its finished cells are carried, not re-run. */
@@ -258,7 +260,10 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
         const granted = k.needs.flatMap((n) => rt.adapter.needFlags?.(n, runtimeVersion!) ?? []);
         grants = granted;
         const cell = { k, target: c.target, rt, version: runtimeVersion!, artifact, limits };
-        const attempt = (tag: string, flags: string[]) => limit(() => driveCell({ ...cell, workDir: join(scratch, tag), flags: [...granted, ...flags] }));
+        const attempt = (tag: string, flags: string[]) => limit(() => {
+          opts.onCellStart?.(c.key);
+          return driveCell({ ...cell, workDir: join(scratch, tag), flags: [...granted, ...flags] });
+        });
         execution = await attempt(String(index), []);
         // "On by default" or "behind a flag": a run that failed (never one that timed out) is tried once
         // more, through the same path, with the switch the runtime's own error points to.
