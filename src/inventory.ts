@@ -34,7 +34,7 @@ export function withinRange(d: Detection, range: string | undefined): Detection 
 function orProvisionFailure(d: Detection, sources: Source[]): Detection {
   if (d.available) return d;
   const failure = sources.map((s) => stepFor(s)).map((step) => step && provisionFailure(step.name)).find((f) => f);
-  return failure ? { available: false, reason: `provisioning failed: ${failure.line}`, hint: `whole log: ${failure.log}` } : d;
+  return failure ? { available: false, reason: `provisioning failed: ${failure.line}`, hint: `read ${failure.log}, then \`npm run provision\`` } : d;
 }
 
 /** Every runtime column and toolchain of the matrix, detected on this machine. */

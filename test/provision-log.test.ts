@@ -74,7 +74,7 @@ describe('a failing script step, then a fixed one', () => {
 
     expect(provisionFailure(step().name)).toMatchObject({ line: 'error: could not reach the registry', log });
     const { detection, instance } = await runtime();
-    expect(detection).toEqual({ available: false, reason: 'provisioning failed: error: could not reach the registry', hint: `whole log: ${log}` });
+    expect(detection).toEqual({ available: false, reason: 'provisioning failed: error: could not reach the registry', hint: `read ${log}, then \`npm run provision\`` });
     expect(gate({ toolchain: { available: true, version: '19' }, toolchainTargets: { p2: { ok: true } }, runtimeTargets: { p2: { ok: true } }, runtime: detection, language: 'c', runtimeLabel: instance.label, target: 'p2' }))
       .toEqual({ status: 'UNAVAILABLE', reason: 'wasmtime: provisioning failed: error: could not reach the registry', kind: 'not-installed' });
   });
