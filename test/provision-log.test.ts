@@ -60,7 +60,10 @@ describe('a failing script step, then a fixed one', () => {
 
     const log = stepLogPath(step().name);
     const text = readFileSync(log, 'utf8');
-    for (let i = 1; i <= 30; i++) expect(text).toContain(`out ${i}\n`), expect(text).toContain(`err ${i}\n`);
+    for (let i = 1; i <= 30; i++) {
+      expect(text).toContain(`out ${i}\n`);
+      expect(text).toContain(`err ${i}\n`);
+    }
     expect(text).toMatch(/^=== attempt 1 of 1, \S+ ===\n\$ bash \S+build\.sh \S+\n/);
     expect(text.match(/=== attempt/g)).toHaveLength(1);
 
