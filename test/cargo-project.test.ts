@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadMatrix } from '../src/matrix.ts';
 import { ROOT } from '../src/paths.ts';
+import { loggedExeca } from '../src/provision-log.ts';
 import { stepsFor } from '../src/provision.ts';
 import { cargoProjectDir, cargoProjectHash, locate } from '../src/sources.ts';
 import { tempDir } from './temp.ts';
@@ -78,7 +79,7 @@ describe('cargo-project provisioning, with real cargo', () => {
     const step = () => stepsFor(loadMatrix(ROOT, file)).find((s) => s.name.startsWith('cargo-project:'))!;
     expect(await step().needed()).toBe(true);
     const log: string[] = [];
-    await step().install((l) => log.push(l));
+    await step().install((l) => log.push(l), loggedExeca(join(tempDir('log-'), 'step.log')));
     expect(log[0]).toMatch(/^cargo build --release --locked --bin hello-host --manifest-path .*hello\/Cargo.toml \(1 packages in Cargo.lock; CARGO_TARGET_DIR .*\)$/);
     expect(await step().needed()).toBe(false);
     const where = locate({ kind: 'cargo-project', project, bin: 'hello-host' });
@@ -89,7 +90,7 @@ describe('cargo-project provisioning, with real cargo', () => {
     hello(join(ROOT, project), 'hello again');
     expect(await step().needed()).toBe(true);
     expect(locate({ kind: 'cargo-project', project, bin: 'hello-host' }).missing).toMatch(/is not built from .* at its current content/);
-    await step().install(() => {});
+    await step().install(() => {}, loggedExeca(join(tempDir('log-'), 'step.log')));
     expect(execFileSync(locate({ kind: 'cargo-project', project, bin: 'hello-host' }).binary!).toString()).toBe('hello again\n');
     expect(existsSync(first)).toBe(false);
     expect(readdirSync(join(process.env.WASI_MATRIX_CACHE!, 'cargo-project')).filter((d) => d !== '.target' && d !== '.cargo-home')).toHaveLength(1);
