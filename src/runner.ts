@@ -253,7 +253,7 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
         const limits = { timeoutMs, outputBytes, ...(memoryBytes ? { memoryBytes } : {}) };
         const granted = k.needs.flatMap((n) => rt.adapter.needFlags?.(n, runtimeVersion!) ?? []);
         grants = granted;
-        const cell = { k, target: c.target, rt, version: runtimeVersion!, artifact, limits };
+        const cell = { k, target: c.target, rt, version: runtimeVersion!, artifact, limits, ...(build.argsBefore ? { argsBefore: build.argsBefore } : {}) };
         const attempt = (tag: string, flags: string[]) => limit(() => driveCell({ ...cell, workDir: join(scratch, tag), flags: [...granted, ...flags] }));
         execution = await attempt(String(index), []);
         // "On by default" or "behind a flag": a run that failed (never one that timed out) is tried once
