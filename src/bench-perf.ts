@@ -251,7 +251,7 @@ async function timeCell(plan: Plan, r: Result, size: string, native: Native, wor
   if (step?.op !== 'run') throw new Error(`${r.key}: the case has no run step`);
   const cmd = await rt.adapter.command(
     {
-      artifact: name, target: r.target, args: step.args, env: step.env, preopens: [], workDir: dir, timeoutMs: r.run!.timeoutMs, extraFlags: r.run!.flags,
+      artifact: name, target: r.target, args: [...(r.build!.argsBefore ?? []), ...step.args], env: step.env, preopens: [], workDir: dir, timeoutMs: r.run!.timeoutMs, extraFlags: r.run!.flags,
       ...(r.run!.memory ? { memoryBytes: r.run!.memory.bytes } : {}),
     },
     rt.located, version,

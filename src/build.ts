@@ -7,7 +7,7 @@ import { checkArtifact, type TargetSpec } from './artifact.ts';
 import { buildKey, fileSha256, sha256 } from './hash.ts';
 import { cacheDir } from './paths.ts';
 import { buildTmpPrefix } from './stale.ts';
-import type { BuildContext, BuildRecord, BuildStep, Located, TargetId, Toolchain } from './types.ts';
+import type { BuildContext, BuildInfo, BuildRecord, BuildStep, Located, TargetId, Toolchain } from './types.ts';
 
 export interface BuildStats {
   built: number;
@@ -109,7 +109,7 @@ export async function buildGuest(
   const out = join(tmp, 'artifact.wasm');
   const t0 = performance.now();
   let ok = true;
-  let info = { tools: [] as string[] };
+  let info: BuildInfo = { tools: [] };
   try {
     info = await tc.build({ guest, target, variant, out, ...(spec.wasi ? { wasi: spec.wasi } : {}), ...(spec.witDir ? { witDir: spec.witDir } : {}) }, ctx);
     const wrong = existsSync(out) ? await checkArtifact(out, target, spec) : null;
@@ -129,6 +129,7 @@ export async function buildGuest(
     variant,
     tools: info.tools,
     flags,
+    ...(info.argsBefore?.length ? { argsBefore: info.argsBefore } : {}),
     sources,
     steps,
     log: log.slice(-20_000),

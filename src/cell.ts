@@ -18,6 +18,8 @@ export interface CellRun {
   rt: RuntimeEntry;
   version: string;
   artifact: string;
+  /** The build's argsBefore: before the case's args in every run (recorded with them in run.argv). */
+  argsBefore?: string[];
   limits: Limits;
   workDir: string;
   flags: string[];
@@ -59,7 +61,7 @@ export async function driveCell(c: CellRun): Promise<Execution> {
       const run = granted(step, c.grant);
       const inv: Invocation = {
         // A runtime is told the base target: what snapshot the artifact binds is the artifact's business.
-        artifact: run.artifact, target: baseTarget(c.target), args: run.args, env: run.env, preopens: run.preopens,
+        artifact: run.artifact, target: baseTarget(c.target), args: [...(c.argsBefore ?? []), ...run.args], env: run.env, preopens: run.preopens,
         workDir: c.workDir, timeoutMs: c.limits.timeoutMs, extraFlags: [...new Set(flags)],
         ...(c.limits.memoryBytes ? { memoryBytes: c.limits.memoryBytes } : {}),
         ...(run.stdin || c.k.script.steps.some((s) => s.op === 'write') ? { stdin: true } : {}),

@@ -259,7 +259,7 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
         const limits = { timeoutMs, outputBytes, ...(memoryBytes ? { memoryBytes } : {}) };
         const granted = k.needs.flatMap((n) => rt.adapter.needFlags?.(n, runtimeVersion!) ?? []);
         grants = granted;
-        const cell = { k, target: c.target, rt, version: runtimeVersion!, artifact, limits };
+        const cell = { k, target: c.target, rt, version: runtimeVersion!, artifact, limits, ...(build.argsBefore ? { argsBefore: build.argsBefore } : {}) };
         const attempt = (tag: string, flags: string[]) => limit(() => {
           opts.onCellStart?.(c.key);
           return driveCell({ ...cell, workDir: join(scratch, tag), flags: [...granted, ...flags] });

@@ -248,6 +248,11 @@ export interface BuildRequest {
 export interface BuildInfo {
   /** Extra tools used beyond the compiler (adapter, componentize, …). */
   tools: string[];
+  /**
+   * Arguments the guest is run with before the case's own (after argv[0]): an interpreter artifact
+   * shared by every guest of a language, told its program the way its users tell it (`-e <program>`).
+   */
+  argsBefore?: string[];
 }
 
 export interface Toolchain {
@@ -298,6 +303,8 @@ export interface BuildRecord {
   variant: string;
   tools: string[];
   flags: string[];
+  /** The toolchain's BuildInfo.argsBefore: every run of the artifact puts them before the case's args. */
+  argsBefore?: string[];
   /** What the guest was made of, generated glue included: the raw material of source deltas. */
   sources: { path: string; sha256: string; lines: string[] }[];
   steps: BuildStep[];

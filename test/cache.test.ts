@@ -105,3 +105,22 @@ describe('the build cache verifies what it serves (wat guests, parsed by jco)', 
     expect(third.rebuilt).toBeUndefined();
   });
 });
+
+describe('argsBefore: arguments a toolchain puts before the case\'s own', () => {
+  privateCache();
+
+  test('the record keeps them, fresh and from the cache', async () => {
+    const wat = await loadToolchain(ROOT, 'wat');
+    const where = locate({ kind: 'npm', package: '@bytecodealliance/jco' });
+    const d = await wat.detect(where);
+    if (!d.available) throw new Error(d.reason);
+    const told = { ...wat, build: async (...a: Parameters<typeof wat.build>) => ({ ...(await wat.build(...a)), argsBefore: ['-e', 'puts 1'] }) };
+    const stats: BuildStats = { built: 0, cached: 0 };
+    const what = { guest: 'hang', target: 'p1', variant: 'native' };
+    const first = await buildGuest(told, where, d.version, what, { kind: 'module' }, ROOT, stats);
+    const second = await buildGuest(told, where, d.version, what, { kind: 'module' }, ROOT, stats);
+    expect(stats).toEqual({ built: 1, cached: 1 });
+    expect(first.argsBefore).toEqual(['-e', 'puts 1']);
+    expect(second.argsBefore).toEqual(['-e', 'puts 1']);
+  });
+});

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { WASI } from 'node:wasi';
 import binaryen from 'binaryen';
 import { describe, expect, test } from 'vitest';
-import { linkRuby, RUBY_INIT_ARGS } from '../guests/ruby/link.ts';
+import { BOOTSTRAP, linkRuby, RUBY_INIT_ARGS } from '../guests/ruby/link.ts';
 import { tempDir } from './temp.ts';
 
 /**
@@ -68,19 +68,27 @@ async function run(wasm: Uint8Array, args: string[]): Promise<{ code: number; st
 
 describe('guests/ruby/link.ts', () => {
   test('the JS bridge is stubbed and the reactor becomes a command that imports WASI alone', () => {
-    const { wasm, stubbed } = linkRuby(reactor(), 'puts 1');
+    const { wasm, stubbed } = linkRuby(reactor());
     const mod = new WebAssembly.Module(new Uint8Array(wasm));
     expect(stubbed).toEqual(['rb-js-abi-host.global-this: func() -> handle<js-abi-value>', 'canonical_abi.resource_drop_js-abi-value']);
     expect(new Set(WebAssembly.Module.imports(mod).map((i) => i.module))).toEqual(new Set(['wasi_snapshot_preview1']));
     expect(WebAssembly.Module.exports(mod).map((e) => e.name).sort()).toEqual(['_start', 'memory']);
   });
 
-  test('_start initializes, hands ruby-init the host arguments then WASI argv, and evaluates the program', async () => {
-    const { wasm } = linkRuby(reactor(), 'puts ARGV');
-    const { code, stdout } = await run(wasm, ['guest.wasm', 'alpha', 'beta gamma', 'ünicøde']);
+  test('_start initializes, hands ruby-init the host arguments then WASI argv, and evaluates the fixed bootstrap', async () => {
+    const { wasm } = linkRuby(reactor());
+    const argv = ['guest.wasm', '-e', "puts ARGV\n'x'", 'alpha', 'beta gamma', 'ünicøde'];
+    const { code, stdout } = await run(wasm, argv);
     const utf8 = (s: string) => Buffer.from(s, 'utf8').toString('latin1');
-    expect(stdout).toBe([...RUBY_INIT_ARGS, 'guest.wasm', 'alpha', 'beta gamma', utf8('ünicøde'), 'puts ARGV'].map((s) => `${s}\0`).join(''));
+    expect(stdout).toBe([...RUBY_INIT_ARGS, ...argv.map(utf8), utf8(BOOTSTRAP)].map((s) => `${s}\0`).join(''));
     expect(code).toBe(7);
+  });
+
+  test('the artifact is the same bytes whatever program it will run: the program is an argument', () => {
+    const a = linkRuby(reactor()).wasm;
+    expect(Buffer.from(linkRuby(reactor()).wasm).equals(Buffer.from(a))).toBe(true);
+    expect(BOOTSTRAP).toMatch(/ARGV\[0\] == "-e"/);
+    expect(RUBY_INIT_ARGS.at(-1)).toBe('--');
   });
 
   test('a program that reaches the JS bridge traps at the stub', async () => {

@@ -3,20 +3,53 @@ import binaryen from 'binaryen';
 /**
  * ruby.wasm's npm builds are reactors made for a JS host: besides WASI they import the JS bridge
  * (`rb-js-abi-host`, `canonical_abi`) and export `ruby-init` and `rb-eval-string-protect` instead of
- * `_start`. This turns one into a WASI command that runs a Ruby program:
+ * `_start`. This turns one into a WASI command that is a `ruby -e` of its own, the same bytes for
+ * every program (so a runtime compiles the interpreter once and caches it like any artifact):
+ * `<argv0> -e <program> [arg…]` runs the program with $0 = argv0 and ARGV = the args.
  * - each JS-bridge import becomes a function of the module whose body is `unreachable`, so a
  *   program that never touches JS runs, and one that does traps at that call;
  * - a `_start` is added that does what the JS host does (`_initialize`, then `ruby-init` with the
- *   host's arguments followed by WASI's argv, then eval of the program), so ARGV starts with
- *   WASI's argv[0];
+ *   host's arguments followed by WASI's argv, then eval of BOOTSTRAP, which is fixed): ruby-init
+ *   leaves WASI's argv in ARGV, and BOOTSTRAP takes argv[0], `-e` and the program from there;
  * - only `memory` and `_start` stay exported: a command has no `_initialize` (node:wasi refuses
  *   both), and the JS host's entry points (`ruby-init`, asyncify's, wasi-vfs's packer) are for
  *   nobody here; the functions stay, only their export names go.
  */
 export const BRIDGE_MODULES = ['rb-js-abi-host', 'canonical_abi'];
 
-/** What ruby.wasm's JS host passes to `ruby-init` (vm.initialize's defaults); `-e_=0` only parses. */
-export const RUBY_INIT_ARGS = ['ruby', '-EUTF-8', '-e_=0'];
+/**
+ * What ruby.wasm's JS host passes to `ruby-init` (vm.initialize's defaults; `-e_=0` only parses),
+ * then `--`, so WASI's argv goes to ARGV whole even if an argument starts with `-`.
+ */
+export const RUBY_INIT_ARGS = ['ruby', '-EUTF-8', '-e_=0', '--'];
+
+/**
+ * What `_start` evaluates, the same in every artifact: `ruby -e` as this command's own option
+ * parser. $0 is WASI's argv[0] (as a C guest's argv[0]), then `-e PROGRAM` is taken off ARGV and
+ * PROGRAM runs at top level; the exit status is the one real `ruby` gives (exit's status, 1 after an
+ * uncaught exception, whose report goes to stderr), through exit!, which is proc_exit. It defines
+ * no local variable: the program shares TOPLEVEL_BINDING.
+ */
+export const BOOTSTRAP = [
+  '$0 = ARGV.shift',
+  '$wasi_matrix_status = begin',
+  '  unless ARGV[0] == "-e" && ARGV.length >= 2',
+  '    raise ArgumentError, "usage: #{$0} -e PROGRAM [ARG...] (this ruby takes its program as -e, got #{ARGV.first.to_s[0, 40].inspect})"',
+  '  end',
+  '  ARGV.shift',
+  '  eval(ARGV.shift, TOPLEVEL_BINDING, "-e", 1)',
+  '  0',
+  'rescue SystemExit',
+  '  $!.status',
+  'rescue Exception',
+  '  $stderr.write($!.full_message(highlight: false))',
+  '  1',
+  'end',
+  '$stdout.flush',
+  '$stderr.flush',
+  'exit!($wasi_matrix_status)',
+  '',
+].join('\n');
 
 export interface Linked {
   wasm: Uint8Array;
@@ -36,7 +69,8 @@ function exported(m: binaryen.Module, name: string): string {
   throw new Error(`the interpreter module exports no function ${name}`);
 }
 
-export function linkRuby(core: Uint8Array, program: string): Linked {
+/** ruby.wasm's reactor as a WASI command (`<argv0> -e PROGRAM [arg…]`); `bootstrap` is for tests. */
+export function linkRuby(core: Uint8Array, bootstrap: string = BOOTSTRAP): Linked {
   const m = binaryen.readBinary(core);
   try {
     const stubbed: string[] = [];
@@ -60,7 +94,7 @@ export function linkRuby(core: Uint8Array, program: string): Linked {
     m.addFunctionImport('wasi_matrix_args_sizes_get', 'wasi_snapshot_preview1', 'args_sizes_get', pair, I32);
     m.addFunctionImport('wasi_matrix_args_get', 'wasi_snapshot_preview1', 'args_get', pair, I32);
 
-    m.addFunction('wasi_matrix_start', binaryen.none, binaryen.none, new Array(LOCALS).fill(I32), startBody(m, { realloc, initialize, rubyInit, evalProtect }, program));
+    m.addFunction('wasi_matrix_start', binaryen.none, binaryen.none, new Array(LOCALS).fill(I32), startBody(m, { realloc, initialize, rubyInit, evalProtect }, bootstrap));
     const names: string[] = [];
     for (let i = 0; i < m.getNumExports(); i++) names.push(binaryen.getExportInfo(m.getExportByIndex(i)).name);
     for (const name of names) if (name !== 'memory') m.removeExport(name);
@@ -114,8 +148,8 @@ function startBody(m: binaryen.Module, fn: Entry, program: string): number {
     set(ARGV, alloc(4, m.i32.mul(get(ARGC), c(4)))),
     set(BUF, alloc(1, m.i32.load(4, 4, get(SCRATCH)))),
     wasiOk(m.call('wasi_matrix_args_get', [get(ARGV), get(BUF)], I32)),
-    // The fixed arguments, then WASI's whole argv: ruby puts what follows `-e` into ARGV, and the
-    // program takes argv[0] from there as $0.
+    // The fixed arguments, then WASI's whole argv: ruby puts what follows `--` into ARGV, and
+    // BOOTSTRAP takes argv[0] from there as $0, then `-e PROGRAM`.
     set(LIST, alloc(4, m.i32.mul(add(get(ARGC), c(fixed.length)), c(8)))),
     ...fixed.flatMap((a, k) => [set(P, alloc(1, c(a.length))), ...bytes(P, a), ...element(c(k), get(P), c(a.length))]),
     set(I, c(0)),
@@ -134,7 +168,7 @@ function startBody(m: binaryen.Module, fn: Entry, program: string): number {
     set(PROG, alloc(1, c(text.length))),
     ...bytes(PROG, text),
     m.drop(m.call(fn.evalProtect, [get(PROG), c(text.length)], I32)),
-    // The program ends with exit!, so returning here means the program itself could not run.
+    // BOOTSTRAP ends with exit!, so returning here means it could not run at all.
     m.unreachable(),
   ]);
 }
