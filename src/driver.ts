@@ -33,6 +33,8 @@ export interface DriveInput {
 export interface Driven {
   raw: RawOutcome;
   command?: CommandSpec;
+  /** What the runtime's command() took to prepare (a transpile, a precompile), apart from the guest's time. */
+  prepareMs?: number;
 }
 
 interface Proc {
@@ -82,6 +84,7 @@ export async function drive(input: DriveInput): Promise<Driven> {
   const { script, limits } = input;
   const started = performance.now();
   let deadline = started + limits.timeoutMs;
+  let preparedMs = 0;
   const harness: HarnessCheck[] = [];
   const outputs: string[] = [];
   const errors: string[] = [];
@@ -142,6 +145,7 @@ export async function drive(input: DriveInput): Promise<Driven> {
     const preparing = performance.now();
     let cmd = await input.command({ ...run, args: run.args.map(at) }, step.serve ? port : undefined);
     deadline += performance.now() - preparing;
+    preparedMs += performance.now() - preparing;
     // A grant may name the port too (a preopened listener).
     if (port === undefined && cmd.args.some((a) => a.includes('${port}'))) port = await allocatePort();
     cmd = { ...cmd, args: cmd.args.map(at), ...(cmd.flags ? { flags: cmd.flags.map((f) => f.replace(/\$\{port\}/g, '<port>')) } : {}) };
@@ -368,10 +372,11 @@ export async function drive(input: DriveInput): Promise<Driven> {
       outputLimited: outputLimited && !timedOut,
       stdout: outputs.join(''),
       stderr: errors.join(''),
-      durationMs: Math.round(performance.now() - started),
+      durationMs: Math.round(performance.now() - started - preparedMs),
       harness,
       ...(harnessError ? { harnessError } : {}),
     },
     ...(command ? { command } : {}),
+    ...(preparedMs >= 1 ? { prepareMs: Math.round(preparedMs) } : {}),
   };
 }

@@ -251,6 +251,8 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
     let controls: Result['controls'];
     let passedWith: string[] = [];
     let grants: string[] = [];
+    let prepareMs = 0;
+    let retryMs = 0;
     if (!c.gate && !k.invalid) {
       build = await buildFor(c, k, toolchainVersion!);
       if (build.ok && build.artifact) {
@@ -265,6 +267,7 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
           return driveCell({ ...cell, workDir: join(scratch, tag), flags: [...granted, ...flags] });
         });
         execution = await attempt(String(index), []);
+        prepareMs += execution.prepareMs ?? 0;
         // "On by default" or "behind a flag": a run that failed (never one that timed out) is tried once
         // more, through the same path, with the switch the runtime's own error points to.
         const plain = classifyRun(execution);
@@ -273,15 +276,23 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
           const { flags, fromError } = retryFlags(rt.adapter, execution.raw, runtimeVersion!, proposals);
           if (flags.length) {
             const flagged = await attempt(`${index}-flags`, flags);
+            prepareMs += flagged.prepareMs ?? 0;
+            // The attempt that is not the cell's result is what the retry cost.
+            const [plainMs, flaggedMs] = [execution.raw.durationMs, flagged.raw.durationMs];
             const note = `without ${flags.join(' ')}: ${plain.status}${plain.reason ? ` (${plain.reason.slice(0, 160)})` : ''}`;
             const again = classifyRun(flagged).status;
             if (again === 'PASS') {
               execution = { ...flagged, notes: [note] };
               passedWith = flags;
+              retryMs = plainMs;
             } else if (fromError && plain.status === 'CRASH' && again !== 'CRASH' && again !== 'TIMEOUT') {
               // The switch the runtime's error named let the guest load and run: what it then did is the cell's result.
               execution = { ...flagged, notes: [note] };
-            } else execution = { ...execution, notes: [`with ${flags.join(' ')}: ${again} too`] };
+              retryMs = plainMs;
+            } else {
+              execution = { ...execution, notes: [`with ${flags.join(' ')}: ${again} too`] };
+              retryMs = flaggedMs;
+            }
           }
         }
         if (opts.controls && k.controls.length) {
@@ -313,7 +324,10 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
       exitCode: execution?.raw.exitCode ?? null,
       stdout: trim(execution?.raw.stdout ?? ''),
       stderr: trim(execution?.raw.stderr ?? ''),
-      durations: { buildMs: build && !build.cached ? build.durationMs : 0, runMs: execution?.raw.durationMs ?? 0 },
+      durations: {
+        buildMs: build && !build.cached ? build.durationMs : 0, runMs: execution?.raw.durationMs ?? 0,
+        ...(prepareMs ? { prepareMs } : {}), ...(retryMs ? { retryMs } : {}),
+      },
       ...(build
         ? {
             build: {
@@ -352,7 +366,9 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
   try {
     await Promise.all(order.map(async ({ c, i }) => {
       const r = await one(c, i);
-      if (r.durations.runMs > 0) times.set(r.key, r.durations.runMs);
+      // What the cell holds a slot for: its runs and the runtime's preparation of them.
+      const ms = r.durations.runMs + (r.durations.prepareMs ?? 0) + (r.durations.retryMs ?? 0);
+      if (ms > 0) times.set(r.key, ms);
     }));
   } finally {
     await rm(scratch, { recursive: true, force: true });

@@ -363,7 +363,11 @@ export interface Result extends Cell {
   exitCode: number | null;
   stdout: string;
   stderr: string;
-  durations: { buildMs: number; runMs: number };
+  /**
+   * buildMs: the guest's build (0 when served from the cache); runMs: the guest's run; prepareMs: the
+   * runtime's preparation of it (a precompile, a transpile); retryMs: the runs set aside by a retry.
+   */
+  durations: { buildMs: number; runMs: number; prepareMs?: number; retryMs?: number };
   build?: Omit<BuildRecord, 'sources'> & { sources: { path: string; sha256: string; lines: number }[] };
   run?: {
     argv: string[];
