@@ -10,6 +10,8 @@ import { main } from '../src/main-errors.ts';
 import { PROFILES, type Profile } from '../src/matrix.ts';
 import { ROOT } from '../src/paths.ts';
 import { makePlan, runPlan } from '../src/runner.ts';
+import { renderBreakdown } from '../src/bench-breakdown.ts';
+import { readRun } from '../src/results.ts';
 import { writeAtomic } from '../src/results.ts';
 
 const BENCH_FILE = join(ROOT, 'reports', 'bench.json');
@@ -21,6 +23,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.le
 
 const HELP = `Usage: npm run bench -- [filters | --all] [--profile=default|full] [--repeat=N]
        npm run bench -- --suite=perf [filters] [--budget=SECONDS] [--repeat=N] [--size=NAME]
+       npm run bench -- --breakdown=RUN.json
        npm run bench -- --history=NIGHTS
        npm run bench -- --external=wasi-testsuite=PATH --runtime=ID[@VERSION] [--reference=CHECKOUT]
 
@@ -30,7 +33,9 @@ full: every tool and version matrix.yaml names, as npm run matrix) and reports w
 time, builds, cells per second, the sum of the cells' run times (Σ raw), how close the
 run came to the machine's limit (run wall / (Σ raw / cores); 1 = every core busy with
 runtime work all along), median run time per runtime, the load average (the machine may
-be shared) and the harness's peak memory into reports/bench.json.
+be shared) and the harness's peak memory into reports/bench.json. With --all it also prints
+where the time went: seconds by phase (build, precompile/transpile, run, retries, timeouts), by
+runtime column, by language and by runtime × language; --breakdown prints that for a run file.
 WASI_MATRIX_COLD=1 measures the cold paths (a fresh runtime process per cell) for comparison.
 
 With --history: makes NIGHTS synthetic nights from the largest committed run, stores them
@@ -54,7 +59,7 @@ ${FILTER_HELP}`;
 
 await main('bench', async () => {
   const { values } = parseFlags(process.argv.slice(2), {
-    ...FILTER_OPTIONS, repeat: { type: 'string' }, budget: { type: 'string' }, size: { type: 'string' }, history: { type: 'string' }, external: { type: 'string' }, reference: { type: 'string' }, all: { type: 'boolean' }, profile: { type: 'string' },
+    ...FILTER_OPTIONS, repeat: { type: 'string' }, budget: { type: 'string' }, size: { type: 'string' }, history: { type: 'string' }, external: { type: 'string' }, reference: { type: 'string' }, all: { type: 'boolean' }, profile: { type: 'string' }, breakdown: { type: 'string' },
   });
   if (values.help) {
     console.log(HELP);
@@ -87,6 +92,11 @@ await main('bench', async () => {
     record({ perf: mergePerf(previous().perf as PerfBench | undefined, b) });
     return 0;
   }
+  if (values.breakdown) {
+    if (!existsSync(values.breakdown)) throw new UsageError(`--breakdown: no file ${values.breakdown}`);
+    console.log(renderBreakdown(readRun(values.breakdown)));
+    return 0;
+  }
   const filters = Object.keys(filtersFrom(values)).length || values.all ? filtersFrom(values) : { suite: ['cli'] };
   const profile = (values.profile ?? 'full') as Profile;
   if (!(PROFILES as readonly string[]).includes(profile)) throw new UsageError(`--profile must be one of ${PROFILES.join(', ')}, got "${profile}"`);
@@ -115,6 +125,7 @@ await main('bench', async () => {
       medianRunMsByRuntime: perRuntime,
     });
     const r = rounds.at(-1)!;
+    if (values.all) console.log(renderBreakdown(s.run));
     console.log(`round ${i + 1}: ${ran.length} cells run in ${(wallMs / 1000).toFixed(1)} s (plan ${(planMs / 1000).toFixed(1)} s), ${s.builds.built} built, ${s.builds.cached} cached; Σ raw ${(sumRunMs / 1000).toFixed(1)} s, wall / (Σ raw / ${cores} cores) = ${r.wallToRawPerCore}; load ${r.loadAverage.before} → ${r.loadAverage.after}`);
   }
   const peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
