@@ -122,6 +122,11 @@ const schemaFor = (root: string) => z
           fullOnly: z.union([z.boolean(), z.array(z.string())]).default(false),
           /** The program (a `hosts:` entry) this library-shaped runtime runs inside: one more column per host version. */
           hostedBy: z.string().optional(),
+          /**
+           * The most a language's longer limit (toolchains' `timeoutMs`) may give this runtime's cells: a limit
+           * that fits the runtime's speed (say why in a comment). A case's own limit and the default still hold.
+           */
+          timeoutMs: z.number().int().positive().max(MAX_TIMEOUT_MS).optional(),
         }),
       )
       .min(1),

@@ -244,7 +244,8 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
     const tc = toolchainFor(plan, k, c.language, c.target)!;
     const runtimeVersion = rt.detection.available ? rt.detection.version : null;
     const toolchainVersion = tc.detection.available ? tc.detection.version : null;
-    const languageMs = plan.matrix.toolchains.find((t) => t.language === c.language)?.timeoutMs ?? 0;
+    const runtimeCap = plan.matrix.runtimes.find((r) => r.id === c.runtime)?.timeoutMs ?? Infinity;
+    const languageMs = Math.min(plan.matrix.toolchains.find((t) => t.language === c.language)?.timeoutMs ?? 0, runtimeCap);
     const timeoutMs = opts.timeoutMs ?? Math.max(k.limits.timeoutMs ?? plan.matrix.defaults.timeoutMs, languageMs);
     let build: BuildRecord | undefined;
     let execution: Awaited<ReturnType<typeof driveCell>> | undefined;
