@@ -9,17 +9,18 @@ import { archiveRuns, headSha, unpublishable } from '../src/publish.ts';
 import { isPublication } from '../src/report/publication.ts';
 import { readRun } from '../src/results.ts';
 
-const HELP = `Usage: npm run publish -- [--from=RUN.json] [--resume] [--jobs=N] [--no-provision]
+const HELP = `Usage: npm run publish -- [--from=RUN.json] [--resume] [--jobs=N] [--no-provision] [--history=DIR] [--out=DIR]
 
 Refuses a tree with uncommitted changes (naming them). Then runs the full profile with no filter
 (npm run matrix -- --profile=full), or takes --from (shards of such a run merged, as the nightly does),
-moves every other run file of reports/runs into the history store (reports/history), and regenerates
-every page of reports/ from that run alone (npm run report). Commit reports/ afterwards.`;
+moves every other run file of reports/runs into the history store (--history, default reports/history),
+and regenerates every page from that run alone (npm run report) into --out (default reports/).
+Commit reports/ afterwards.`;
 
 const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
 
 await main('publish', async () => {
-  const { values } = parseFlags(process.argv.slice(2), { from: { type: 'string' }, resume: { type: 'boolean' }, jobs: { type: 'string' }, 'no-provision': { type: 'boolean' } });
+  const { values } = parseFlags(process.argv.slice(2), { from: { type: 'string' }, resume: { type: 'boolean' }, jobs: { type: 'string' }, 'no-provision': { type: 'boolean' }, history: { type: 'string' }, out: { type: 'string' } });
   if (values.help) {
     console.log(HELP);
     return 0;
@@ -47,9 +48,11 @@ await main('publish', async () => {
   if (p.gitSha !== head) console.error(`publish: the run is of commit ${p.gitSha?.slice(0, 10)}, HEAD is ${head?.slice(0, 10)}: cells whose inputs changed since will read "stale, re-run"`);
   const target = join(runsDir, `${p.runId}.json`);
   if (resolve(file) !== target) await execa('cp', [file, target]);
-  const moved = archiveRuns(runsDir, join(ROOT, 'reports', 'history'), run);
-  if (moved.length) console.log(`publish: ${moved.length} older run file(s) moved into reports/history`);
-  await execa(tsx, [join(ROOT, 'scripts', 'report.ts'), `--run=${target}`], { cwd: ROOT, stdio: 'inherit' });
+  const history = values.history ? resolve(values.history) : join(ROOT, 'reports', 'history');
+  const moved = archiveRuns(runsDir, history, run);
+  if (moved.length) console.log(`publish: ${moved.length} older run file(s) moved into ${history}`);
+  const out = values.out ? [`--out=${resolve(values.out)}`] : [];
+  await execa(tsx, [join(ROOT, 'scripts', 'report.ts'), `--run=${target}`, `--history=${history}`, ...out], { cwd: ROOT, stdio: 'inherit' });
   console.log(`publish: reports/ is run ${p.runId}; commit it: git add reports && git commit -m "Publish run ${p.runId}"`);
   return 0;
 });

@@ -39,7 +39,9 @@ await main('report', async () => {
     return 1;
   }
   if (!values.run && !newestPublication(runs)) console.error(`report: no full unfiltered run in ${runsDir}: showing the newest run, ${chosen.provenance.runId} (filters ${JSON.stringify(chosen.provenance.filters)})`);
-  const past = [...loadRuns(historyDir, { lazy: true }), ...runs].sort((a, b) => a.provenance.startedAt.localeCompare(b.provenance.startedAt));
+  // The same folder may be both (the nightly reads its history for both): each run once.
+  const past = [...new Map([...loadRuns(historyDir, { lazy: true }), ...runs].map((r) => [r.provenance.runId, r])).values()]
+    .sort((a, b) => a.provenance.startedAt.localeCompare(b.provenance.startedAt));
   const run = { ...chosen, results: chosen.results.map(materialize) };
   const pub = { run, ...judgeRun(run, headJudge(ROOT, run)) };
   const w = await writeReports(ROOT, pub, past, out, values.reference).catch((e: Error) => {

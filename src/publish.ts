@@ -6,15 +6,15 @@ import { storeRun } from './store/compact.ts';
 import type { RunFile } from './types.ts';
 
 /**
- * What keeps a tree from being published: tracked files with changes, and untracked files outside
- * reports/ (a guest or case file not yet committed is measured but would not be in the commit).
+ * What keeps a tree from being published: changed or untracked files outside reports/ (a guest or case
+ * file not yet committed is measured but would not be in the commit). reports/ is what publishing writes.
  */
 export async function unpublishable(root: string): Promise<string[]> {
   const r = await execa('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: root, reject: false });
   if (r.exitCode !== 0) return [`(git status failed: ${r.stderr.trim() || r.exitCode})`];
   return r.stdout.split('\n').filter(Boolean)
     .map((line) => ({ code: line.slice(0, 2), path: line.slice(3) }))
-    .filter(({ code, path }) => code !== '??' || !path.startsWith('reports/'))
+    .filter(({ path }) => !path.startsWith('reports/'))
     .map(({ code, path }) => `${code.trim()} ${path}`);
 }
 
