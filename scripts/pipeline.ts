@@ -54,7 +54,7 @@ await main('pipeline', async () => {
   }
   const merged = join(work, 'merged', 'merged.json');
   if (await step('merge', 'merge', [merged, ...shardFiles])) return 1;
-  if (await step('report', 'report', [`--runs=${join(work, 'merged')}`, `--out=${join(work, 'site')}`])) return 1;
+  if (await step('report', 'report', [`--runs=${join(work, 'merged')}`, `--history=${join(work, 'merged')}`, `--out=${join(work, 'site')}`])) return 1;
   const regressed = await step('regressions', 'regressions', [runFileIn(whole), merged]);
 
   const a = readRun(runFileIn(whole));
