@@ -1,4 +1,7 @@
-import { describe, expect, test } from 'vitest';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import wasmcloud, { WASH_RUNTIME } from '../runtimes/wasmcloud/adapter.ts';
 import type { Invocation, Located, RawOutcome } from '../src/types.ts';
 
@@ -9,6 +12,21 @@ const inv = (over: Partial<Invocation> = {}): Invocation => ({
 const raw = (exitCode: number, stderr: string): RawOutcome => ({ exitCode, signal: null, timedOut: false, outputLimited: false, stdout: '', stderr, durationMs: 5 });
 
 describe('wasmcloud adapter (wash-runtime 0.1.0 through runtimes/wasmcloud/host)', () => {
+  const saved = { cache: process.env.WASI_MATRIX_CACHE, cold: process.env.WASI_MATRIX_COLD };
+  let cache = '';
+  beforeEach(() => {
+    process.env.WASI_MATRIX_CACHE = cache = mkdtempSync(join(tmpdir(), 'wasmcloud-cache-'));
+    delete process.env.WASI_MATRIX_COLD;
+  });
+  afterEach(() => {
+    rmSync(cache, { recursive: true, force: true });
+    for (const [k, v] of [['WASI_MATRIX_CACHE', saved.cache], ['WASI_MATRIX_COLD', saved.cold]] as const) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  });
+  const compileCache = () => join(cache, 'home', 'wasmcloud', 'compile-cache');
+
   test('loads p2 components only: p1 and p3 say why, from wash-runtime\'s source', () => {
     expect(wasmcloud.targets.p2).toEqual({ ok: true });
     expect(wasmcloud.targets.p1).toEqual({ ok: false, reason: WASH_RUNTIME.p1 });
@@ -18,7 +36,7 @@ describe('wasmcloud adapter (wash-runtime 0.1.0 through runtimes/wasmcloud/host)
   test('runs a command component as the workload\'s service, env and preopens as flags, arguments noted as dropped', async () => {
     const cmd = await wasmcloud.command(inv({ env: { A: '1', B: 'x=y' }, preopens: [{ host: '/w/root', guest: '/' }], args: ['one', 'two'] }), where, '0.1.0');
     expect(cmd.file).toBe('/cache/wasmcloud-host');
-    expect(cmd.args).toEqual(['run', '--env', 'A=1', '--env', 'B=x=y', '--dir', '/w/root::/', '/w/guest.wasm']);
+    expect(cmd.args).toEqual(['run', '--compile-cache', compileCache(), '--env', 'A=1', '--env', 'B=x=y', '--dir', '/w/root::/', '/w/guest.wasm']);
     expect(cmd.notes!.join('\n')).toMatch(/arguments not passed \(2\): wash-runtime 0\.1\.0 gives a service no arguments/);
     expect(cmd.notes!.join('\n')).toMatch(/carrier component/);
     expect(cmd.memoryLimit).toBeUndefined();
@@ -26,7 +44,29 @@ describe('wasmcloud adapter (wash-runtime 0.1.0 through runtimes/wasmcloud/host)
 
   test('serves a wasi:http component on the port it is given', async () => {
     const cmd = await wasmcloud.serve!(inv({ env: { K: 'v' } }), where, '0.1.0', 41234);
-    expect(cmd.args).toEqual(['serve', '--addr', '127.0.0.1:41234', '--env', 'K=v', '/w/guest.wasm']);
+    expect(cmd.args).toEqual(['serve', '--addr', '127.0.0.1:41234', '--compile-cache', compileCache(), '--env', 'K=v', '/w/guest.wasm']);
+  });
+
+  test('compiles an artifact into the compile cache once, before its cells run; cold runs have no cache', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wasmcloud-host-'));
+    try {
+      const calls = join(dir, 'calls');
+      const host = join(dir, 'wasmcloud-host');
+      writeFileSync(host, `#!/bin/sh\necho "$@" >> ${calls}\n`);
+      chmodSync(host, 0o755);
+      writeFileSync(join(dir, 'guest.wasm'), 'component');
+      const at = { ...where, binary: host };
+      const guest = inv({ artifact: 'guest.wasm', workDir: dir });
+      const [run, serve] = await Promise.all([wasmcloud.command(guest, at, '0.1.0'), wasmcloud.serve!(guest, at, '0.1.0', 41234)]);
+      expect(readFileSync(calls, 'utf8')).toBe(`compile --compile-cache ${compileCache()} ${join(dir, 'guest.wasm')}\n`);
+      expect(run.args.slice(0, 3)).toEqual(['run', '--compile-cache', compileCache()]);
+      expect(serve.args).toContain('--compile-cache');
+      expect(run.notes!.join('\n')).toMatch(/compiled once in \d+ ms, loaded from wasmtime's compile cache/);
+      process.env.WASI_MATRIX_COLD = '1';
+      expect((await wasmcloud.command(guest, at, '0.1.0')).args).toEqual(['run', 'guest.wasm']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('http is granted already; the network cannot be', () => {

@@ -5,8 +5,13 @@
 //! the workload ended, because wash-runtime has no command-line entry of its own.
 //!
 //!   wasmcloud-host --version
-//!   wasmcloud-host serve --addr 127.0.0.1:PORT [--env K=V]... COMPONENT
-//!   wasmcloud-host run [--env K=V]... [--dir HOST::GUEST]... COMPONENT
+//!   wasmcloud-host serve --addr 127.0.0.1:PORT [--compile-cache DIR] [--env K=V]... COMPONENT
+//!   wasmcloud-host run [--compile-cache DIR] [--env K=V]... [--dir HOST::GUEST]... COMPONENT
+//!   wasmcloud-host compile --compile-cache DIR COMPONENT
+//!
+//! --compile-cache switches on wasmtime's own compiled-code cache (in DIR/code) in the engine
+//! handed to wash-runtime (EngineBuilder::with_config), which compiles every workload afresh
+//! otherwise. `compile` only fills it, compiling as wash-runtime does (Component::new on that engine).
 //!
 //! `run` deploys the component as the workload's service (wasi:cli/run, run once, no restarts).
 //! There is no way to pass it arguments or stdin: wash-runtime builds a service's WasiCtx from
@@ -15,6 +20,7 @@
 use std::collections::HashMap;
 use std::io::Write;
 use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use anyhow::{Context as _, bail};
@@ -36,12 +42,19 @@ use wash_runtime::wit::WitInterface;
 /// workload's *components*, never the service's own (new_service_store iterates `components`).
 const MOUNT_CARRIER: &[u8] = b"\0asm\x0d\x00\x01\x00";
 
+/// The compile cache's size past which its hourly cleanup deletes the least recently used entries.
+/// wasmtime's default, 512 MiB, is less than a full run's components compiled: 149 of them, 46 of
+/// them language runtimes (compiled and compressed, a 32.6 MB Ruby component is 37 MB, a 15.6 MB
+/// JS one 22 MB).
+const CACHE_LIMIT: &str = "4Gi";
+
 /// Exit status when the service failed without exiting (a trap, a failed instantiation).
 const FAILED: i32 = 70;
 
 enum Mode {
     Serve(SocketAddr),
     Run,
+    Compile,
 }
 
 struct Args {
@@ -49,20 +62,23 @@ struct Args {
     component: String,
     env: HashMap<String, String>,
     dirs: Vec<(String, String)>,
+    compile_cache: Option<PathBuf>,
 }
 
 fn parse(argv: &[String]) -> anyhow::Result<Args> {
     let (mode, rest) = match argv.first().map(String::as_str) {
         Some("serve") => (Mode::Serve("127.0.0.1:8080".parse()?), &argv[1..]),
         Some("run") => (Mode::Run, &argv[1..]),
-        _ => bail!("usage: wasmcloud-host (serve --addr ADDR | run) [--env K=V]... [--dir HOST::GUEST]... COMPONENT"),
+        Some("compile") => (Mode::Compile, &argv[1..]),
+        _ => bail!("usage: wasmcloud-host (serve --addr ADDR | run | compile) [--compile-cache DIR] [--env K=V]... [--dir HOST::GUEST]... COMPONENT"),
     };
-    let mut args = Args { mode, component: String::new(), env: HashMap::new(), dirs: Vec::new() };
+    let mut args = Args { mode, component: String::new(), env: HashMap::new(), dirs: Vec::new(), compile_cache: None };
     let mut it = rest.iter();
     while let Some(a) = it.next() {
         let mut value = || it.next().with_context(|| format!("{a} needs a value"));
         match a.as_str() {
             "--addr" => args.mode = Mode::Serve(value()?.parse().context("--addr")?),
+            "--compile-cache" => args.compile_cache = Some(value()?.into()),
             "--env" => {
                 let (k, v) = value()?.split_once('=').context("--env wants K=V")?;
                 args.env.insert(k.to_string(), v.to_string());
@@ -80,8 +96,11 @@ fn parse(argv: &[String]) -> anyhow::Result<Args> {
     if args.component.is_empty() {
         bail!("no component given");
     }
-    if matches!(args.mode, Mode::Serve(_)) && !args.dirs.is_empty() {
+    if !matches!(args.mode, Mode::Run) && !args.dirs.is_empty() {
         bail!("--dir is for run");
+    }
+    if matches!(args.mode, Mode::Compile) && args.compile_cache.is_none() {
+        bail!("compile needs --compile-cache");
     }
     Ok(args)
 }
@@ -187,14 +206,46 @@ async fn version() -> anyhow::Result<String> {
     Ok(host.heartbeat().await?.version)
 }
 
-async fn go(args: Args, ended: oneshot::Receiver<Ending>) -> anyhow::Result<i32> {
-    let bytes = std::fs::read(&args.component).with_context(|| format!("reading {}", args.component))?;
-    let resources = LocalResources { environment: args.env, ..Default::default() };
+/// The engine of every mode: `compile` must hash its settings as `run` and `serve` do, or the
+/// cache entry it writes is never found.
+fn engine(compile_cache: Option<&Path>) -> anyhow::Result<Engine> {
+    let mut config = wasmtime::Config::new();
+    if let Some(dir) = compile_cache {
+        config.cache_config_load(cache_config(dir)?)?;
+    }
     // wasmtime's on-demand allocator, which wash-runtime picks itself where the machine cannot
     // reserve 4 TiB. Its default elsewhere, the pooling allocator, maps 1000 async stacks of 2 MiB
     // writable up front (2 GiB): more than any per-process data limit near a guest's cap allows
     // ("failed to create stack pool mapping"), and nothing a single guest needs.
-    let engine = Engine::builder().with_pooling_allocator(false).build()?;
+    Engine::builder().with_config(config).with_pooling_allocator(false).build()
+}
+
+/// wasmtime 31 reads a cache configuration from a file only: DIR/config.toml, beside (not in)
+/// the cache folder, whose cleanup deletes files it does not recognise.
+fn cache_config(dir: &Path) -> anyhow::Result<PathBuf> {
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let dir = std::path::absolute(dir)?;
+    let code = dir.join("code");
+    let code = code.to_str().filter(|c| !c.contains(['\'', '\n'])).context("--compile-cache: a path TOML can quote")?;
+    let text = format!("[cache]\nenabled = true\ndirectory = '{code}'\nfiles-total-size-soft-limit = '{CACHE_LIMIT}'\n");
+    let file = dir.join("config.toml");
+    // Written whole and renamed: cells running at once each write the same text.
+    let tmp = dir.join(format!(".config.toml.{}", std::process::id()));
+    std::fs::write(&tmp, text)?;
+    std::fs::rename(&tmp, &file)?;
+    Ok(file)
+}
+
+async fn go(args: Args, ended: oneshot::Receiver<Ending>) -> anyhow::Result<i32> {
+    let bytes = std::fs::read(&args.component).with_context(|| format!("reading {}", args.component))?;
+    let engine = engine(args.compile_cache.as_deref())?;
+    if let Mode::Compile = args.mode {
+        // As wash-runtime compiles a workload's service or component (engine/mod.rs, Component::new).
+        wash_runtime::wasmtime::component::Component::new(engine.inner(), &bytes)?;
+        return Ok(0);
+    }
+    let cached = args.compile_cache.is_some();
+    let resources = LocalResources { environment: args.env, ..Default::default() };
     let mut builder = HostBuilder::new().with_engine(engine.clone());
     let mut workload = Workload {
         namespace: "wasi-matrix".into(),
@@ -226,6 +277,7 @@ async fn go(args: Args, ended: oneshot::Receiver<Ending>) -> anyhow::Result<i32>
             }
             workload.service = Some(Service { bytes: bytes.into(), local_resources: resources, max_restarts: 0 });
         }
+        Mode::Compile => unreachable!("compiled above"),
     }
     let host = builder.build()?;
     if let Mode::Serve(addr) = args.mode {
@@ -254,8 +306,9 @@ async fn go(args: Args, ended: oneshot::Receiver<Ending>) -> anyhow::Result<i32>
                 && let Some(bytes) = service
             {
                 // Saying why compiles the component a second time: not worth a cell's time limit
-                // for a large component (a JS engine's took 15-30 s to deploy on a busy machine).
-                let why = if compile.as_secs() < 10 {
+                // for a large component (a JS engine's took 15-30 s to deploy on a busy machine)
+                // unless the compile cache has it from the first.
+                let why = if cached || compile.as_secs() < 10 {
                     why_not_started(&engine, &bytes)
                 } else {
                     format!("(why not repeated: deploying took {} s, and saying why compiles it again)", compile.as_secs())
