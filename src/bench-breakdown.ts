@@ -11,11 +11,12 @@ export interface Phases {
   total: number;
 }
 
-function phases(rs: Result[]): Phases {
+function phases(rs: Result[], builder: Map<string, string>): Phases {
   const s = (f: (r: Result) => number) => +(rs.reduce((n, r) => n + f(r), 0) / 1000).toFixed(1);
   const p = {
     cells: rs.length,
-    build: s((r) => r.durations.buildMs),
+    // Every cell that shares a build records its time: it counts on the first of them only.
+    build: s((r) => (r.build && builder.get(r.build.cacheKey) !== r.key ? 0 : r.durations.buildMs)),
     prepare: s((r) => r.durations.prepareMs ?? 0),
     run: s((r) => (r.status === 'TIMEOUT' ? 0 : r.durations.runMs)),
     retries: s((r) => r.durations.retryMs ?? 0),
@@ -24,20 +25,25 @@ function phases(rs: Result[]): Phases {
   return { ...p, total: +(p.build + p.prepare + p.run + p.retries + p.timeouts).toFixed(1) };
 }
 
-function by(rs: Result[], key: (r: Result) => string): [string, Phases][] {
+function by(rs: Result[], key: (r: Result) => string, builder: Map<string, string>): [string, Phases][] {
   const groups = new Map<string, Result[]>();
   for (const r of rs) groups.set(key(r), [...(groups.get(key(r)) ?? []), r]);
-  return [...groups].map(([k, g]): [string, Phases] => [k, phases(g)]).sort((a, b) => b[1].total - a[1].total);
+  return [...groups].map(([k, g]): [string, Phases] => [k, phases(g, builder)]).sort((a, b) => b[1].total - a[1].total);
 }
 
 /**
  * Where a run's time went: by phase, by runtime column, by language and by runtime × language (the
- * costliest first). Builds shared by several cells count once, on the cell that made them. Σ over
- * cells is CPU-slot time: divide by the jobs for wall.
+ * costliest first). A build shared by several cells counts once, on the first of them by key. Σ over
+ * cells is slot time: divide by the jobs for wall.
  */
 export function breakdown(run: RunFile): { all: Phases; byRuntime: [string, Phases][]; byLanguage: [string, Phases][]; byPair: [string, Phases][] } {
   const rs = run.results.filter((r) => r.build || r.durations.runMs);
-  return { all: phases(rs), byRuntime: by(rs, (r) => r.runtimeLabel), byLanguage: by(rs, (r) => r.language), byPair: by(rs, (r) => `${r.runtimeLabel} × ${r.language}`) };
+  const builder = new Map<string, string>();
+  for (const r of rs) if (r.build && r.durations.buildMs && !builder.has(r.build.cacheKey)) builder.set(r.build.cacheKey, r.key);
+  return {
+    all: phases(rs, builder), byRuntime: by(rs, (r) => r.runtimeLabel, builder), byLanguage: by(rs, (r) => r.language, builder),
+    byPair: by(rs, (r) => `${r.runtimeLabel} × ${r.language}`, builder),
+  };
 }
 
 const row = (name: string, p: Phases) => `| ${name} | ${p.cells} | ${p.build} | ${p.prepare} | ${p.run} | ${p.retries} | ${p.timeouts} | **${p.total}** |`;
