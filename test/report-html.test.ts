@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -98,6 +98,10 @@ test('pages made from the committed runs stay under 1 MB each, evidence apart; t
   const run = newestPublication(runs) ?? runs.at(-1)!;
   const w = await writeReports(ROOT, { run, ...judgeRun(run, headJudge(ROOT, run)) }, runs, out);
   for (const page of w.files.filter((f) => f.endsWith('.html'))) expect(statSync(page).size, page).toBeLessThan(1 << 20);
+  // Every page names the one run it shows, and how many of its cells are stale.
+  for (const page of w.files.filter((f) => /\.(html|md|xml)$/.test(f) && !f.includes('/evidence/'))) {
+    expect(readFileSync(page, 'utf8'), page).toMatch(new RegExp(`From run ${run.provenance.runId} \\(commit .*; (0 stale cells|\\d+ stale cell\\(s\\))`));
+  }
   if (!existsSync(CHROMIUM)) return;
   const tab = await open(join(out, 'index.html'));
   await expect.poll(() => tab.locator('#overview tbody tr[data-feature]').count()).toBeGreaterThan(10);
