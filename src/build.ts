@@ -21,6 +21,12 @@ class StepFailed extends Error {}
  * the size and sha256 recorded: a truncated or substituted file would otherwise be blamed on the
  * runtime, or pass under the original's hash.
  */
+/**
+ * How long one build step may take: a first build of Rust's std for a target on a busy 2-core machine
+ * took 10 min. WASI_MATRIX_BUILD_STEP_MS sets another (tests).
+ */
+const stepLimitMs = () => Number(process.env.WASI_MATRIX_BUILD_STEP_MS) || 1_200_000;
+
 async function verifiedRecord(dir: string, key: string): Promise<{ record: BuildRecord } | { rebuilt: string }> {
   let rec: BuildRecord;
   try {
@@ -87,6 +93,8 @@ export async function buildGuest(
   await mkdir(tmp, { recursive: true });
   const steps: BuildStep[] = [];
   let log = '';
+  // A step killed at its limit says how busy the machine was, not what the toolchain does: never cached.
+  let killed: string | undefined;
   const ctx: BuildContext = {
     root,
     where,
@@ -100,9 +108,13 @@ export async function buildGuest(
     },
     async exec(file, args, opts) {
       const t0 = performance.now();
-      const r = await execa(file, args, { cwd: opts?.cwd ?? tmp, env: opts?.env, reject: false, all: true, timeout: 600_000 });
+      const r = await execa(file, args, { cwd: opts?.cwd ?? tmp, env: opts?.env, reject: false, all: true, timeout: stepLimitMs() });
       steps.push({ tool: basename(file), argv: [file, ...args], exitCode: r.exitCode ?? null, durationMs: Math.round(performance.now() - t0) });
       log += `$ ${[file, ...args].join(' ')}\n${r.all ?? ''}\n`;
+      if (r.timedOut) {
+        killed = `${basename(file)} was killed after ${stepLimitMs() / 1000} s`;
+        log += `${killed}\n`;
+      }
       if (r.exitCode !== 0) throw new StepFailed(`${basename(file)} exited ${r.exitCode ?? r.signal}`);
     },
   };
@@ -138,6 +150,10 @@ export async function buildGuest(
   };
   if (record.ok) {
     record.artifact = { path: join(dir, 'artifact.wasm'), sha256: await fileSha256(out), bytes: (await stat(out)).size };
+  }
+  if (killed) {
+    await rm(tmp, { recursive: true, force: true });
+    return record;
   }
   await writeFile(join(tmp, 'record.json'), JSON.stringify(record, null, 2));
   try {

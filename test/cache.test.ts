@@ -124,3 +124,28 @@ describe('argsBefore: arguments a toolchain puts before the case\'s own', () => 
     expect(second.argsBefore).toEqual(['-e', 'puts 1']);
   });
 });
+
+describe('a build step killed at its limit', () => {
+  privateCache();
+
+  test('fails the build and is never cached: the next build tries again', async () => {
+    const wat = await loadToolchain(ROOT, 'wat');
+    const where = locate({ kind: 'npm', package: '@bytecodealliance/jco' });
+    const d = await wat.detect(where);
+    if (!d.available) throw new Error(d.reason);
+    const slow = { ...wat, build: async (...a: Parameters<typeof wat.build>) => { await a[1].exec('sleep', ['5']); return wat.build(...a); } };
+    const stats: BuildStats = { built: 0, cached: 0 };
+    const what = { guest: 'hang', target: 'p1', variant: 'native' };
+    process.env.WASI_MATRIX_BUILD_STEP_MS = '300';
+    try {
+      const first = await buildGuest(slow, where, d.version, what, { kind: 'module' }, ROOT, stats);
+      expect(first.ok).toBe(false);
+      expect(first.log).toContain('sleep was killed after 0.3 s');
+      const second = await buildGuest(slow, where, d.version, what, { kind: 'module' }, ROOT, stats);
+      expect(second.cached).toBe(false);
+      expect(stats).toEqual({ built: 2, cached: 0 });
+    } finally {
+      delete process.env.WASI_MATRIX_BUILD_STEP_MS;
+    }
+  });
+});
