@@ -134,7 +134,7 @@ const WHAT: Record<InputName, string> = {
 export function staleness(h: InputHasher, r: Result & { inputs?: Inputs }, harness: string | undefined): string[] {
   if (!r.inputs || !harness) return ['recorded before results named their inputs'];
   const why: string[] = [];
-  if (harness !== h.harness()) why.push('harness changed (src/)');
+  if (harness !== h.harness()) why.push('harness changed: src/');
   const now = h.of(r);
   for (const name of INPUT_NAMES) {
     if (r.inputs[name] === now[name]) continue;

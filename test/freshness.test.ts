@@ -58,7 +58,7 @@ describe('a report marks stale exactly the cells whose inputs changed since thei
     writeFileSync(join(root, 'src/classify.ts'), `${readFileSync(join(root, 'src/classify.ts'), 'utf8')}\n`);
     const all = judgeRun(run, headJudge(root, run));
     expect(all.freshness.stale).toBe(run.results.length);
-    expect(Object.keys(all.freshness.why).sort()).toEqual(['case file changed', 'harness changed (src/)', 'runtime changed'].sort());
+    expect(Object.keys(all.freshness.why).sort()).toEqual(['case file changed', 'harness changed: src/', 'runtime changed'].sort());
   }, 300_000);
 });
 
