@@ -27,13 +27,18 @@ describe('the report\'s status rules', () => {
     },
     {
       rule: 'UNSUPPORTED from a run without the runtime installed reads UNAVAILABLE',
-      cell: result('cli/a|c|p1|spin', 'UNSUPPORTED'), tools: [{ id: 'spin', kind: 'runtime' as const, version: null, reason: '`spin` is not on PATH' }], judge: judge(),
+      cell: result('cli/a|c|p1|spin', 'UNSUPPORTED', { reason: 'spin: cannot load p1' }), tools: [{ id: 'spin', kind: 'runtime' as const, version: null, reason: '`spin` is not on PATH' }], judge: judge(),
       want: { status: 'UNAVAILABLE', reasonKind: 'not-installed', reason: 'not installed when run r1 was made: `spin` is not on PATH', outcome: 'skip' },
     },
     {
       rule: 'UNSUPPORTED from a run without the toolchain installed reads UNAVAILABLE',
       cell: result('cli/a|dotnet|p2|rt@1', 'UNSUPPORTED'), tools: [{ id: 'dotnet', kind: 'toolchain' as const, version: null, reason: 'no dotnet' }], judge: judge(),
       want: { status: 'UNAVAILABLE', reasonKind: 'not-installed' },
+    },
+    {
+      rule: 'UNSUPPORTED blaming the installed toolchain stays, whatever the runtime',
+      cell: result('cli/a|assemblyscript|p2|spin', 'UNSUPPORTED', { reason: 'assemblyscript: emits preview1 core modules only' }), tools: [{ id: 'spin', kind: 'runtime' as const, version: null }], judge: judge(),
+      want: { status: 'UNSUPPORTED', reason: 'assemblyscript: emits preview1 core modules only' },
     },
     {
       rule: 'UNSUPPORTED with both tools installed stays',
@@ -63,7 +68,7 @@ describe('the report\'s status rules', () => {
 
   test('the freshness counts stale cells by reason and the rules applied, and every page\'s line says so', () => {
     const cells = [
-      result('cli/a|c|p1|rt@1', 'PASS'), result('cli/b|c|p1|rt@1', 'PASS'), result('cli/c|c|p1|spin', 'UNSUPPORTED'),
+      result('cli/a|c|p1|rt@1', 'PASS'), result('cli/b|c|p1|rt@1', 'PASS'), result('cli/c|c|p1|spin', 'UNSUPPORTED', { reason: 'spin: cannot' }),
     ];
     const r = withTools(run('r1', '2026-12-07T00:00:00Z', cells), [{ id: 'spin', kind: 'runtime', version: null }]);
     const { freshness } = judgeRun(r, judge({ stale: (x) => (x.case === 'a' ? ['case file changed'] : []) }));

@@ -50,7 +50,7 @@ const RULE = {
 /**
  * The report's status rules, applied to one run's results. Pure: the judge brings HEAD's facts.
  * - A stale cell is drawn as UNAVAILABLE "stale, re-run: why", never as a verdict.
- * - A cell from a run in which its tool was not installed is never UNSUPPORTED.
+ * - A cell from a run in which the tool it blames was not installed is never UNSUPPORTED.
  * - A PASS with no check at all proves nothing: it is drawn as stale (its case now requires checks).
  * - The outcome is overlaid on today's expectations: an xfail whose entry is gone is unexpected.
  */
@@ -68,7 +68,10 @@ export function judgeRun(run: RunFile, judge: Judge): { results: Result[]; fresh
       return { ...rest, status: 'UNAVAILABLE', reasonKind: 'stale', reason: `${RULE.stale}: ${staleWhy.join('; ')} (was ${r.status})`, outcome: 'skip' };
     }
     let out = r;
-    const tool = missing.get(r.runtimeLabel) ?? missing.get(r.language);
+    // The claim is the missing tool's when its toolchain is missing (a toolchain's limits are asked first),
+    // or when it names the missing runtime; an installed toolchain that cannot emit the target stays UNSUPPORTED.
+    const rt = missing.get(r.runtimeLabel);
+    const tool = missing.get(r.language) ?? (rt !== undefined && r.reason.startsWith(`${r.runtimeLabel}:`) ? rt : undefined);
     if (r.status === 'UNSUPPORTED' && tool !== undefined) {
       count(ruled, RULE.notInstalled);
       out = { ...out, status: 'UNAVAILABLE', reasonKind: 'not-installed', reason: `not installed when run ${run.provenance.runId} was made: ${tool}` };
