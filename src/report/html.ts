@@ -6,10 +6,16 @@ import { targetOf } from './model.ts';
 
 const MEASURED = (r: Result) => r.status !== 'UNSUPPORTED' && r.status !== 'UNAVAILABLE';
 
-/** What the grid needs of a result to draw and filter it. */
+/** A cell's key from the fields the grid carries anyway; the page derives it the same way (DATA below). */
+const derivedKey = (r: Result) => `${r.suite}/${r.case}|${r.language}|${targetOf(r)}|${r.runtimeLabel}`;
+
+/**
+ * What the grid needs of a result to draw and filter it. The key is carried only where it is not
+ * derived from the other fields: a full run has tens of thousands of unique keys, most of the page.
+ */
 function slim(r: Result) {
   return {
-    key: r.key, suite: r.suite, case: r.case, language: isExternal(r) ? `${r.suite} (${r.language})` : r.language, target: targetOf(r), runtime: r.runtimeLabel,
+    key: r.key === derivedKey(r) && !isExternal(r) ? null : r.key, suite: r.suite, case: r.case, language: isExternal(r) ? `${r.suite} (${r.language})` : r.language, target: targetOf(r), runtime: r.runtimeLabel,
     runtimeVersion: r.runtimeVersion, toolchainVersion: r.toolchainVersion, features: r.features, status: r.status,
     outcome: r.outcome, reason: r.reason, checks: `${r.checks.passed}/${r.checks.total}`, exitCode: r.exitCode,
   };
@@ -98,7 +104,8 @@ ${runs.length ? `<p id="runs">Runs: ${runsLine}</p>` : ''}
 <script type="application/json" id="data">${data}</script>
 <script>
 const PACKED = JSON.parse(document.getElementById('data').textContent);
-const DATA = PACKED.rows.map((row) => Object.fromEntries(PACKED.fields.map((f, i) => [f, PACKED.dict[row[i]]])));
+const DATA = PACKED.rows.map((row) => Object.fromEntries(PACKED.fields.map((f, i) => [f, PACKED.dict[row[i]]])))
+  .map((r) => (r.key ? r : { ...r, key: r.suite + '/' + r.case + '|' + r.language + '|' + r.target + '|' + r.runtime }));
 const CHUNKS = ${json(Object.fromEntries([...new Set(results.map((r) => r.suite))].map((s) => [s, chunkName(s)])))};
 const EVIDENCE = {};
 const waiting = {};
