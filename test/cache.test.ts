@@ -1,12 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { buildGuest, type BuildStats } from '../src/build.ts';
 import { buildKey, type BuildKeyInput } from '../src/hash.ts';
 import { ROOT } from '../src/paths.ts';
 import { loadToolchain } from '../src/plugins.ts';
 import { locate } from '../src/sources.ts';
+import { privateCache } from './temp.ts';
 
 describe('build cache keys', () => {
   const dir = mkdtempSync(join(tmpdir(), 'keys-'));
@@ -38,18 +39,6 @@ describe('build cache keys', () => {
 });
 
 /** A build cache of the test's own, removed after it. */
-function privateCache() {
-  const saved = process.env.WASI_MATRIX_CACHE;
-  beforeAll(() => {
-    process.env.WASI_MATRIX_CACHE = mkdtempSync(join(tmpdir(), 'cache-'));
-  });
-  afterAll(() => {
-    rmSync(process.env.WASI_MATRIX_CACHE!, { recursive: true, force: true });
-    if (saved === undefined) delete process.env.WASI_MATRIX_CACHE;
-    else process.env.WASI_MATRIX_CACHE = saved;
-  });
-}
-
 describe('build cache with the real C toolchain', () => {
   privateCache();
 
@@ -72,15 +61,21 @@ describe('build cache with the real C toolchain', () => {
   });
 });
 
+/** The wat toolchain (jco's wasm-tools), detected: the quickest real builds to wrap. */
+async function watToolchain() {
+  const wat = await loadToolchain(ROOT, 'wat');
+  const where = locate({ kind: 'npm', package: '@bytecodealliance/jco' });
+  const d = await wat.detect(where);
+  if (!d.available) throw new Error(d.reason);
+  return { wat, where, d };
+}
+
 describe('the build cache verifies what it serves (wat guests, parsed by jco)', () => {
   privateCache();
   const what = { guest: 'hang', target: 'p1', variant: 'native' };
   const spec = { kind: 'module' as const };
   const build = async (stats: BuildStats) => {
-    const wat = await loadToolchain(ROOT, 'wat');
-    const where = locate({ kind: 'npm', package: '@bytecodealliance/jco' });
-    const d = await wat.detect(where);
-    if (!d.available) throw new Error(d.reason);
+    const { wat, where, d } = await watToolchain();
     return buildGuest(wat, where, d.version, what, spec, ROOT, stats);
   };
 
@@ -110,10 +105,7 @@ describe('argsBefore: arguments a toolchain puts before the case\'s own', () => 
   privateCache();
 
   test('the record keeps them, fresh and from the cache', async () => {
-    const wat = await loadToolchain(ROOT, 'wat');
-    const where = locate({ kind: 'npm', package: '@bytecodealliance/jco' });
-    const d = await wat.detect(where);
-    if (!d.available) throw new Error(d.reason);
+    const { wat, where, d } = await watToolchain();
     const told = { ...wat, build: async (...a: Parameters<typeof wat.build>) => ({ ...(await wat.build(...a)), argsBefore: ['-e', 'puts 1'] }) };
     const stats: BuildStats = { built: 0, cached: 0 };
     const what = { guest: 'hang', target: 'p1', variant: 'native' };
@@ -129,10 +121,7 @@ describe('a build step killed at its limit', () => {
   privateCache();
 
   test('fails the build and is never cached: the next build tries again', async () => {
-    const wat = await loadToolchain(ROOT, 'wat');
-    const where = locate({ kind: 'npm', package: '@bytecodealliance/jco' });
-    const d = await wat.detect(where);
-    if (!d.available) throw new Error(d.reason);
+    const { wat, where, d } = await watToolchain();
     const slow = { ...wat, build: async (...a: Parameters<typeof wat.build>) => { await a[1].exec('sleep', ['5']); return wat.build(...a); } };
     const stats: BuildStats = { built: 0, cached: 0 };
     const what = { guest: 'hang', target: 'p1', variant: 'native' };

@@ -1,13 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { loadMatrix } from '../src/matrix.ts';
 import { ROOT } from '../src/paths.ts';
 import { loggedExeca } from '../src/provision-log.ts';
 import { stepsFor } from '../src/provision.ts';
 import { cargoProjectDir, cargoProjectHash, locate } from '../src/sources.ts';
-import { tempDir } from './temp.ts';
+import { privateCache, tempDir } from './temp.ts';
 
 /** A Cargo project with no dependencies: builds offline in a second or two. */
 function hello(dir: string, text = 'hello'): void {
@@ -62,14 +62,7 @@ describe('matrix.yaml: wasmcloud is our host project over wash-runtime, full pro
 });
 
 describe('cargo-project provisioning, with real cargo', () => {
-  const saved = process.env.WASI_MATRIX_CACHE;
-  beforeAll(() => {
-    process.env.WASI_MATRIX_CACHE = tempDir('cache-');
-  });
-  afterAll(() => {
-    if (saved === undefined) delete process.env.WASI_MATRIX_CACHE;
-    else process.env.WASI_MATRIX_CACHE = saved;
-  });
+  privateCache();
 
   test('builds into the hashed folder once, then is present; an edit is a new build that replaces the old one', async () => {
     const project = relative(ROOT, join(tempDir('cargo-project-'), 'hello'));

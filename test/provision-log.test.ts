@@ -2,7 +2,7 @@
 // on failure, a registry step tried twice, and the failure read back by inventory as the cells' reason.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { inventory } from '../src/inventory.ts';
 import { loadMatrix } from '../src/matrix.ts';
 import { ROOT } from '../src/paths.ts';
@@ -11,16 +11,9 @@ import { provisionFailure } from '../src/provision-failure.ts';
 import { stepId, stepLogPath } from '../src/provision-log.ts';
 import { attemptsFor, provision, stepsFor, type Step } from '../src/provision.ts';
 import type { Source } from '../src/types.ts';
-import { tempDir } from './temp.ts';
+import { privateCache, tempDir } from './temp.ts';
 
-const saved = process.env.WASI_MATRIX_CACHE;
-beforeAll(() => {
-  process.env.WASI_MATRIX_CACHE = tempDir('cache-');
-});
-afterAll(() => {
-  if (saved === undefined) delete process.env.WASI_MATRIX_CACHE;
-  else process.env.WASI_MATRIX_CACHE = saved;
-});
+privateCache();
 
 test.for([
   ['apt', 2], ['deb', 2], ['pypi', 2], ['npm-pack', 2], ['cargo', 2], ['crate', 2], ['go', 2], ['maven', 2],

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 
 const made: string[] = [];
 afterAll(() => {
@@ -13,4 +13,16 @@ export function tempDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   made.push(dir);
   return dir;
+}
+
+/** Points WASI_MATRIX_CACHE at a fresh folder for the enclosing suite, so tests never touch the real cache. */
+export function privateCache(): void {
+  const saved = process.env.WASI_MATRIX_CACHE;
+  beforeAll(() => {
+    process.env.WASI_MATRIX_CACHE = tempDir('cache-');
+  });
+  afterAll(() => {
+    if (saved === undefined) delete process.env.WASI_MATRIX_CACHE;
+    else process.env.WASI_MATRIX_CACHE = saved;
+  });
 }
