@@ -1,5 +1,5 @@
 // npm run publish: the full profile at a clean HEAD, one run file, every page of reports/ from it.
-import { existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { execa } from 'execa';
 import { parseFlags, UsageError } from '../src/cli-args.ts';
@@ -47,7 +47,7 @@ await main('publish', async () => {
   if (p.gitDirty) throw new UsageError(`${file}: made from a dirty tree (or the tree changed while it ran): its commit does not reproduce it`);
   if (p.gitSha !== head) console.error(`publish: the run is of commit ${p.gitSha?.slice(0, 10)}, HEAD is ${head?.slice(0, 10)}: cells whose inputs changed since will read "stale, re-run"`);
   const target = join(runsDir, `${p.runId}.json`);
-  if (resolve(file) !== target) await execa('cp', [file, target]);
+  if (resolve(file) !== target) copyFileSync(file, target);
   const history = values.history ? resolve(values.history) : join(ROOT, 'reports', 'history');
   const moved = archiveRuns(runsDir, history, run);
   if (moved.length) console.log(`publish: ${moved.length} older run file(s) moved into ${history}`);
