@@ -17,7 +17,7 @@ function slim(r: Result) {
   return {
     key: r.key === derivedKey(r) && !isExternal(r) ? null : r.key, suite: r.suite, case: r.case, language: isExternal(r) ? `${r.suite} (${r.language})` : r.language, target: targetOf(r), runtime: r.runtimeLabel,
     runtimeVersion: r.runtimeVersion, toolchainVersion: r.toolchainVersion, features: r.features, status: r.status,
-    outcome: r.outcome, reason: r.reason, checks: `${r.checks.passed}/${r.checks.total}`, exitCode: r.exitCode,
+    outcome: r.outcome, reason: r.reason, checks: MEASURED(r) ? `${r.checks.passed}/${r.checks.total}` : null, exitCode: r.exitCode,
   };
 }
 
@@ -30,21 +30,33 @@ function evidenceOf(r: Result) {
 }
 
 /**
- * Rows of objects as a value dictionary and index rows: the same few languages, statuses and reasons
- * repeat thousands of times, so the page carries each once. The page unpacks it in a line of script.
+ * Rows of objects as a dictionary of field groups and index rows. Fields that vary together (a case and
+ * its features, a runtime and its version, a status and its reason) are one dictionary entry, so a
+ * full run's tens of thousands of cells cost a few small numbers each; trailing entries that are the
+ * group's all-null value are left off. The page unpacks it in a line of script.
  */
-export function pack<T extends Record<string, unknown>>(objs: T[]): { fields: string[]; dict: unknown[]; rows: number[][] } {
-  const fields = [...new Set(objs.flatMap((o) => Object.keys(o)))];
-  const dict: unknown[] = [];
+export function pack<T extends Record<string, unknown>>(objs: T[], groups: (keyof T & string)[][]): { groups: string[][]; dict: unknown[][]; rows: number[][] } {
+  const dict: unknown[][] = [];
   const index = new Map<string, number>();
-  const id = (v: unknown) => {
-    const k = JSON.stringify(v ?? null);
+  const id = (v: unknown[]) => {
+    const k = JSON.stringify(v);
     let i = index.get(k);
-    if (i === undefined) index.set(k, (i = dict.push(v ?? null) - 1));
+    if (i === undefined) index.set(k, (i = dict.push(v) - 1));
     return i;
   };
-  return { fields, dict, rows: objs.map((o) => fields.map((f) => id(o[f]))) };
+  const blank = groups.map((g) => id(g.map(() => null)));
+  const rows = objs.map((o) => {
+    const row = groups.map((g) => id(g.map((f) => o[f] ?? null)));
+    while (row.length && row.at(-1) === blank[row.length - 1]) row.pop();
+    return row;
+  });
+  return { groups, dict, rows };
 }
+
+/** Which of a grid row's fields vary together. */
+const GROUPS: (keyof ReturnType<typeof slim>)[][] = [
+  ['suite', 'case', 'features'], ['language', 'target', 'toolchainVersion'], ['runtime', 'runtimeVersion'], ['status', 'outcome', 'reason'], ['checks', 'exitCode', 'key'],
+];
 
 const json = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c');
 const chunkName = (suite: string) => `evidence/${suite.replace(/[^A-Za-z0-9._-]+/g, '_')}.js`;
@@ -66,7 +78,7 @@ export interface Page {
  * so the page stays small however much output the cells printed.
  */
 export function renderHtml(results: Result[], title: string, runs: RunFile[] = []): Page {
-  const data = json(pack(results.map(slim)));
+  const data = json(pack(results.map(slim), GROUPS));
   const chunks: Record<string, string> = {};
   for (const suite of [...new Set(results.map((r) => r.suite))].sort()) {
     const evidence = Object.fromEntries(results.filter((r) => r.suite === suite && MEASURED(r)).map((r) => [r.key, evidenceOf(r)]));
@@ -104,7 +116,7 @@ ${runs.length ? `<p id="runs">Runs: ${runsLine}</p>` : ''}
 <script type="application/json" id="data">${data}</script>
 <script>
 const PACKED = JSON.parse(document.getElementById('data').textContent);
-const DATA = PACKED.rows.map((row) => Object.fromEntries(PACKED.fields.map((f, i) => [f, PACKED.dict[row[i]]])))
+const DATA = PACKED.rows.map((row) => Object.fromEntries(PACKED.groups.flatMap((g, i) => g.map((f, j) => [f, i < row.length ? PACKED.dict[row[i]][j] : null]))))
   .map((r) => (r.key ? r : { ...r, key: r.suite + '/' + r.case + '|' + r.language + '|' + r.target + '|' + r.runtime }));
 const CHUNKS = ${json(Object.fromEntries([...new Set(results.map((r) => r.suite))].map((s) => [s, chunkName(s)])))};
 const EVIDENCE = {};
