@@ -5,8 +5,9 @@ import type { Child, Ended } from './proc.ts';
 /**
  * The driver's side of a warm host (src/warm-host/server.mjs), for one guest: the request line, then
  * the guest's stdin; back come frames [type, 32-bit length, bytes] of stdout (1), stderr (2) and the
- * exit status (3). Closing the connection (the deadline, the output cap, a `kill` step) makes the
- * host terminate the guest's worker, and only that. No process is started for the cell: a fork of
+ * exit status (3); a frame of type 0 is the host asking whether we are still there, and says nothing.
+ * Closing the connection (the deadline, the output cap, a `kill` step) makes the host terminate the
+ * guest's worker, and only that. No process is started for the cell: a fork of
  * the runner costs more than the guest run it would carry.
  */
 export function connectWarm(socketPath: string, request: string): Child {
@@ -40,7 +41,7 @@ export function connectWarm(socketPath: string, request: string): Child {
       buffered = buffered.subarray(5 + length);
       if (type === 1) stdout.write(bytes);
       else if (type === 2) stderr.write(bytes);
-      else status = Number(bytes.toString());
+      else if (type === 3) status = Number(bytes.toString());
     }
   });
   // The host has said all it will.

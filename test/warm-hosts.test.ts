@@ -10,6 +10,8 @@ import { execa } from 'execa';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Filters } from '../src/filters.ts';
 import { npmTool, type NpmTool } from '../src/npm-bin.ts';
+import { connectWarm } from '../src/warm-client.ts';
+import { warmCommand } from '../src/warm-host.ts';
 import { ROOT } from '../src/paths.ts';
 import { makePlan, runPlan } from '../src/runner.ts';
 import type { Result } from '../src/types.ts';
@@ -144,4 +146,58 @@ describe('a warm host never outlives the run that started it', () => {
     expect(hosts()).toEqual([]);
     expect(existsSync(dirname(socket))).toBe(false);
   });
+});
+
+describe('a warm host stops a guest whose client hung up', () => {
+  test('a guest spinning past its deadline is terminated, not left burning a core', async () => {
+    const cmd = await warmCommand({ label: 'spin', node: process.execPath, execArgv: [], guest: join(ROOT, 'test', 'fixtures', 'warm', 'spin-guest.mjs'), perWorker: 1 }, '{}');
+    const { socket, request } = cmd.warm!;
+    const pid = readdirSync('/proc').filter((p) => /^\d+$/.test(p)).find((p) => {
+      try {
+        return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(socket);
+      } catch {
+        return false;
+      }
+    })!;
+    // The host's threads: the guest's worker is one of them while it lives.
+    const threads = () => readdirSync(`/proc/${pid}/task`).length;
+    const guest = connectWarm(socket, request);
+    guest.stdin.end();
+    await new Promise((r) => setTimeout(r, 500));
+    const running = threads();
+    guest.stop();
+    await guest.ended;
+    const deadline = Date.now() + 5000;
+    while (threads() >= running && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(threads()).toBeLessThan(running);
+  }, 30_000);
+});
+
+describe('a warm host whose guest is stuck in a system call', () => {
+  test('goes once its other guests are done, though the stuck thread cannot be stopped', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warm-stuck-'));
+    const fifo = join(dir, 'never-written');
+    await execa('mkfifo', [fifo]);
+    const cmd = await warmCommand({ label: 'stuck', node: process.execPath, execArgv: [], guest: join(ROOT, 'test', 'fixtures', 'warm', 'stuck-guest.mjs'), perWorker: 1 }, JSON.stringify({ fifo }));
+    const { socket, request } = cmd.warm!;
+    const host = () => readdirSync('/proc').filter((p) => /^\d+$/.test(p)).find((p) => {
+      try {
+        return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(socket);
+      } catch {
+        return false;
+      }
+    });
+    expect(host()).toBeDefined();
+    const guest = connectWarm(socket, request);
+    await new Promise((r) => setTimeout(r, 300));
+    // The cell's deadline: the client hangs up, the host terminates the worker, which stays blocked.
+    guest.stop();
+    await guest.ended;
+    // The host gives a worker 5 s to stop, then stops taking guests and goes: a blocked thread must
+    // not keep it (and its memory) alive for the rest of the run.
+    const deadline = Date.now() + 15_000;
+    while (host() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(host()).toBeUndefined();
+    expect(existsSync(dirname(socket))).toBe(false);
+  }, 30_000);
 });

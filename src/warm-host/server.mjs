@@ -1,7 +1,7 @@
 // A warm host: one long-lived Node process per runtime version, so that a cell pays neither a Node
 // start nor the runtime's own initialisation. Each connection on the UNIX socket is one guest: a
 // header line (the guest's spec), then the guest's stdin; back come frames [type, length, bytes]
-// of stdout (1), stderr (2) and the exit status (3). Guests run in worker threads, one guest per
+// of stdout (1), stderr (2) and the exit status (3), and empty ones (0) that probe a client. Guests run in worker threads, one guest per
 // worker at a time; a worker is reused (up to a limit) only after a guest that ended by itself.
 // A closed connection before the end (the driver's deadline, output cap or a `kill` step; see
 // src/warm-client.ts) terminates that guest's worker, and only that one; a worker that dies is not
@@ -20,15 +20,25 @@ const [socketPath, runnerPid, idleMs, config] = process.argv.slice(2);
 const { guest, perWorker, spare, prepare, data } = JSON.parse(config);
 /** A worker that does not stop this long after terminate() is stuck in a system call. */
 const STUCK_MS = 5_000;
+/** How often a guest's client is asked whether it is still there, once its stdin has ended. */
+const PROBE_MS = 500;
 const prepared = prepare ? await (await import(prepare)).default() : data;
 const idle = [];
 let busy = 0;
 let idleTimer;
+/** A worker that terminate() could not stop: process.exit() would wait for it for ever. */
+let stuck = false;
+
+/** Ends this process; with a stuck worker, by SIGKILL, the one way past a thread blocked in a system call. */
+function leave() {
+  if (stuck) process.kill(process.pid, 'SIGKILL');
+  process.exit(0);
+}
 
 function shutdown() {
   server.close();
   rmSync(dirname(socketPath), { recursive: true, force: true });
-  process.exit(0);
+  leave();
 }
 
 function rest() {
@@ -82,6 +92,7 @@ function serve(socket, spec) {
     done(code) {
       if (finished) return;
       finished = true;
+      clearInterval(probe);
       w.current = null;
       busy--;
       if (!w.dead && w.guests < Number(perWorker)) idle.push(w);
@@ -92,9 +103,17 @@ function serve(socket, spec) {
   };
   w.postMessage({ start: spec });
   socket.on('data', (chunk) => w.postMessage({ stdin: chunk }));
-  socket.on('end', () => w.postMessage({ stdinEnd: true }));
+  // The client's FIN says its stdin ended; its hanging up later (a deadline) sends nothing more on this
+  // half-open connection, and only a write fails on a closed peer: an empty frame of type 0, which the
+  // client ignores, every PROBE_MS. A guest whose client is gone must not run on for the rest of the run.
+  let probe;
+  socket.on('end', () => {
+    w.postMessage({ stdinEnd: true });
+    probe = setInterval(() => finished || socket.write(frame(0, new Uint8Array(0))), PROBE_MS);
+  });
   socket.on('error', () => {});
   socket.on('close', () => {
+    clearInterval(probe);
     if (finished) return;
     finished = true;
     w.current = null;
@@ -105,9 +124,10 @@ function serve(socket, spec) {
     // goes once the others are done; the next cell starts a fresh one.
     setTimeout(() => {
       if (w.dead) return;
+      stuck = true;
       server.close();
       rmSync(dirname(socketPath), { recursive: true, force: true });
-      const check = () => busy === 0 && process.exit(0);
+      const check = () => busy === 0 && leave();
       check();
       setInterval(check, 100);
     }, STUCK_MS).unref();
