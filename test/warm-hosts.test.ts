@@ -15,6 +15,7 @@ import { warmCommand } from '../src/warm-host.ts';
 import { ROOT } from '../src/paths.ts';
 import { makePlan, runPlan } from '../src/runner.ts';
 import type { Result } from '../src/types.ts';
+import { tempDir } from './temp.ts';
 
 async function run(filters: Filters, cold: boolean): Promise<Result[]> {
   const plan = await makePlan({ root: ROOT, filters });
@@ -118,6 +119,17 @@ describe('a warm host outlives the guests it kills', () => {
   });
 });
 
+/** The pids of the warm hosts listening on `socket` (it is in their command line). */
+function hostsOn(socket: string): string[] {
+  return readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((p) => {
+    try {
+      return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(socket);
+    } catch {
+      return false;
+    }
+  });
+}
+
 describe('a warm host never outlives the run that started it', () => {
   test('when its starter is killed outright, the host goes and takes its socket with it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'warm-starter-'));
@@ -130,13 +142,7 @@ describe('a warm host never outlives the run that started it', () => {
     `);
     const child = execa(process.execPath, ['--import', 'tsx', starter], { cwd: ROOT, reject: false });
     const socket = await new Promise<string>((resolve) => child.stdout!.once('data', (d) => resolve(String(d).trim())));
-    const hosts = () => readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((p) => {
-      try {
-        return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(socket);
-      } catch {
-        return false;
-      }
-    });
+    const hosts = () => hostsOn(socket);
     expect(existsSync(socket)).toBe(true);
     expect(hosts()).toHaveLength(1);
     child.kill('SIGKILL');
@@ -152,13 +158,7 @@ describe('a warm host stops a guest whose client hung up', () => {
   test('a guest spinning past its deadline is terminated, not left burning a core', async () => {
     const cmd = await warmCommand({ label: 'spin', node: process.execPath, execArgv: [], guest: join(ROOT, 'test', 'fixtures', 'warm', 'spin-guest.mjs'), perWorker: 1 }, '{}');
     const { socket, request } = cmd.warm!;
-    const pid = readdirSync('/proc').filter((p) => /^\d+$/.test(p)).find((p) => {
-      try {
-        return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(socket);
-      } catch {
-        return false;
-      }
-    })!;
+    const [pid] = hostsOn(socket);
     // The host's threads: the guest's worker is one of them while it lives.
     const threads = () => readdirSync(`/proc/${pid}/task`).length;
     const guest = connectWarm(socket, request);
@@ -175,18 +175,11 @@ describe('a warm host stops a guest whose client hung up', () => {
 
 describe('a warm host whose guest is stuck in a system call', () => {
   test('goes once its other guests are done, though the stuck thread cannot be stopped', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'warm-stuck-'));
-    const fifo = join(dir, 'never-written');
+    const fifo = join(tempDir('warm-stuck-'), 'never-written');
     await execa('mkfifo', [fifo]);
     const cmd = await warmCommand({ label: 'stuck', node: process.execPath, execArgv: [], guest: join(ROOT, 'test', 'fixtures', 'warm', 'stuck-guest.mjs'), perWorker: 1 }, JSON.stringify({ fifo }));
     const { socket, request } = cmd.warm!;
-    const host = () => readdirSync('/proc').filter((p) => /^\d+$/.test(p)).find((p) => {
-      try {
-        return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(socket);
-      } catch {
-        return false;
-      }
-    });
+    const host = () => hostsOn(socket)[0];
     expect(host()).toBeDefined();
     const guest = connectWarm(socket, request);
     await new Promise((r) => setTimeout(r, 300));
