@@ -1,4 +1,4 @@
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import type { Detection, Located, RawOutcome, RuntimeAdapter } from '../../src/types.ts';
 
@@ -7,7 +7,10 @@ const NO_COMPONENTS = 'pywasm implements WASI preview1 for core modules; it has 
 /** The folder pip installed pywasm into: the parent of the package file matrix.yaml names. */
 const pythonPath = (where: Located) => dirname(dirname(where.binary!));
 
-/** pywasm, a pure-Python interpreter, run through its own `python3 -m pywasm` entry. */
+/**
+ * pywasm, a pure-Python interpreter, run through its library from host.py: its own `python3 -m pywasm`
+ * entry parses the guest's arguments with argparse, which turns an argument `--` into a list.
+ */
 const pywasm: RuntimeAdapter = {
   id: 'pywasm',
   targets: { p1: { ok: true }, p2: { ok: false, reason: NO_COMPONENTS }, p3: { ok: false, reason: NO_COMPONENTS } },
@@ -24,12 +27,11 @@ const pywasm: RuntimeAdapter = {
   },
 
   command(inv, where) {
-    const args = ['-m', 'pywasm', '--wasi', 'preview1', ...inv.extraFlags];
-    for (const [k, v] of Object.entries(inv.env)) args.push(`--wasi-envs=${k}=${v}`);
-    for (const p of inv.preopens) args.push(`--wasi-dirs=${p.guest}:${p.host}`);
-    for (const a of inv.args) args.push(`--wasi-args=${a}`);
-    args.push(inv.artifact);
-    return { file: 'python3', args, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', PYTHONPATH: pythonPath(where) }, flags: inv.extraFlags };
+    const spec = { module: inv.artifact, args: inv.args, env: inv.env, dirs: Object.fromEntries(inv.preopens.map((p) => [p.guest, p.host])) };
+    return {
+      file: 'python3', args: [join(import.meta.dirname, 'host.py'), JSON.stringify(spec)],
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', PYTHONPATH: pythonPath(where) }, flags: inv.extraFlags,
+    };
   },
 
   // A trap or a missing import is a Python exception escaping the interpreter loop; `unreachable`

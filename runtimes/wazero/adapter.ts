@@ -23,7 +23,8 @@ const wazero: RuntimeAdapter = {
     const args = ['run', `-cachedir=${runtimeHome('wazero')}/cache`, ...inv.extraFlags];
     for (const [k, v] of Object.entries(inv.env)) args.push(`-env=${k}=${v}`);
     for (const p of inv.preopens) args.push(`-mount=${p.host}:${p.guest}`);
-    args.push(inv.artifact, '--', ...inv.args);
+    // wazero drops a leading `--` only when more arguments follow it, so a lone one would reach the guest.
+    args.push(inv.artifact, ...(inv.args.length ? ['--', ...inv.args] : []));
     return { file: where.binary!, args, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: runtimeHome('wazero') }, flags: inv.extraFlags };
   },
 
