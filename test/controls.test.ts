@@ -10,7 +10,8 @@ import type { Result } from '../src/types.ts';
 // and once per control, which grants the capability on purpose (the parent of a preopen, the
 // host's environment, an extra argument, the network). The plain cell must pass and each control
 // must fail the checks it names: a check that cannot fail is caught here, not by a reader.
-const RUNTIMES = ['wasmtime@49', 'node-wasi', 'wasmer'];
+// jco: its network is denied through preview2-shim unless granted, so network-off's control must reach the peer.
+const RUNTIMES = ['wasmtime@49', 'node-wasi', 'wasmer', 'jco'];
 
 const everything = await makePlan({ root: ROOT, filters: { runtime: RUNTIMES } });
 const guarded = [...everything.cases.values()].filter((k) => k.controls.length > 0);

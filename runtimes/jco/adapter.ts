@@ -24,18 +24,27 @@ const TRANSPILE_OPTIONS = { quiet: true, noTypescript: true, wasiShim: true };
 const MODULE = 'component';
 
 /**
- * By default `jco run` hands the guest the whole host environment and preopens
- * host `/`. A setup module (imported before the guest) replaces both with
- * exactly what the case declares, through preview2-shim's own setters.
+ * What a guest granted the network is handed (the adapter's needFlags): preview2-shim's sockets stay
+ * live, as `jco run` leaves them for every guest. Any other guest gets TCP, UDP and name lookup denied
+ * through the shim's own setters.
  */
-function setupModule(env: Record<string, string>, preopens: { host: string; guest: string }[]): string {
+const ALLOW_NETWORK = 'allow-network';
+
+/**
+ * By default `jco run` hands the guest the whole host environment and preopens
+ * host `/`, with the network live. A setup module (imported before the guest)
+ * replaces them with exactly what the case declares, through preview2-shim's own setters.
+ */
+function setupModule(env: Record<string, string>, preopens: { host: string; guest: string }[], network: boolean): string {
   return [
     "import { _setEnv, _setCwd } from '@bytecodealliance/preview2-shim/cli';",
     "import { _setPreopens, _addPreopen } from '@bytecodealliance/preview2-shim/filesystem';",
+    "import { _denyTcp, _denyUdp, _denyDnsLookup } from '@bytecodealliance/preview2-shim/sockets';",
     `_setEnv(${JSON.stringify(env)});`,
     '_setCwd(undefined);',
     '_setPreopens({});',
     ...preopens.map((p) => `_addPreopen(${JSON.stringify(p.guest)}, ${JSON.stringify(p.host)});`),
+    ...(network ? [] : ['_denyTcp();', '_denyUdp();', '_denyDnsLookup();']),
     '',
   ].join('\n');
 }
@@ -53,7 +62,7 @@ function coldCommand(verb: 'run' | 'serve', inv: Invocation, options: string[], 
   const dir = join(inv.workDir, 'jco');
   mkdirSync(dir, { recursive: true });
   const setup = join(dir, '_wasi_matrix_setup.mjs');
-  writeFileSync(setup, setupModule(inv.env, inv.preopens));
+  writeFileSync(setup, setupModule(inv.env, inv.preopens, inv.extraFlags.includes(ALLOW_NETWORK)));
   // `jco run` starts the guest in a child Node, with V8 options taken from JCO_RUN_ARGS.
   const memory = verb === 'run' && inv.memoryBytes ? memoryFlags(inv).join(' ') : undefined;
   return {
@@ -134,7 +143,7 @@ async function jcoCommand(verb: 'run' | 'serve', inv: Invocation, where: Located
   const setup = {
     // `jco run` writes its runner into <cell>/jco/ and the guest sees that script's path as argv[0].
     argv0: join(inv.workDir, 'jco', '_run.js'),
-    name: basename(inv.artifact, extname(inv.artifact)), module: `${MODULE}.js`, env: inv.env, preopens: inv.preopens,
+    name: basename(inv.artifact, extname(inv.artifact)), module: `${MODULE}.js`, env: inv.env, preopens: inv.preopens, network: inv.extraFlags.includes(ALLOW_NETWORK),
     ...(port === undefined ? {} : { serve: { host: '127.0.0.1', port } }),
   };
   const cached = `jco/${prep.key.slice(0, 12)}`;
@@ -177,6 +186,8 @@ const jco: RuntimeAdapter = {
   command(inv, where, version) {
     return jcoCommand('run', inv, where, version);
   },
+
+  needFlags: (need) => (need === 'network' ? [ALLOW_NETWORK] : []),
 
   // `jco serve` transpiles the component and answers wasi:http/incoming-handler calls from Node's http server.
   serve(inv, where, version, port) {

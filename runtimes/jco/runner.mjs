@@ -1,6 +1,6 @@
 // Runs a component that jco transpiled once, the way `jco run` / `jco serve` run their transpiled
 // output: preview2-shim (the copy jco resolves, linked beside this file) is configured first with
-// exactly the case's environment and preopens, then the component is imported and its
+// exactly the case's environment and preopens (and the network denied unless granted), then the component is imported and its
 // wasi:cli/run export called, or its incoming-handler served.
 // Usage: node _run.mjs <setup-json> [guest args...]. The guest's argv is the one `jco run` gives
 // it: the path of jco's runner script in the cell's folder (setup.argv0), then its arguments.
@@ -15,6 +15,12 @@ _setEnv(setup.env);
 _setCwd(undefined);
 _setPreopens({});
 for (const p of setup.preopens) _addPreopen(p.guest, p.host);
+if (!setup.network) {
+  const sockets = await import('@bytecodealliance/preview2-shim/sockets');
+  sockets._denyTcp();
+  sockets._denyUdp();
+  sockets._denyDnsLookup();
+}
 const http = setup.serve ? await import('@bytecodealliance/preview2-shim/http') : null;
 process.argv[1] = setup.name;
 const component = await import(`./${setup.module}`);

@@ -1,7 +1,8 @@
 // The guest module of jco's warm host (src/warm-host): every guest gets a worker of its own (the
 // shim's state is per module instance), started ahead with preview2-shim, the copy jco resolves,
 // already loaded. The guest's cached transpile is then imported and run as runner.mjs runs it in a
-// process of its own: the shim configured with exactly the case's args, environment and preopens.
+// process of its own: the shim configured with exactly the case's args, environment and preopens,
+// and the network denied unless the case is granted it.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import process from 'node:process';
@@ -11,7 +12,7 @@ import { workerData } from 'node:worker_threads';
 // Resolved from the shim's own folder, as the transpiled output (linked to the same folder) resolves it.
 const shim = createRequire(join(workerData.prepared.shim, 'package.json'));
 const load = (name) => import(pathToFileURL(shim.resolve(`@bytecodealliance/preview2-shim/${name}`)).href);
-const [cli, filesystem] = await Promise.all([load('cli'), load('filesystem')]);
+const [cli, filesystem, sockets] = await Promise.all([load('cli'), load('filesystem'), load('sockets')]);
 
 /** A worker's process.stdout is an asynchronous port that a guest busy in Wasm never flushes: each write goes out at once. */
 function writer(send) {
@@ -30,6 +31,11 @@ export default async function run(spec, io) {
   cli._setCwd(undefined);
   filesystem._setPreopens({});
   for (const p of spec.preopens) filesystem._addPreopen(p.guest, p.host);
+  if (!spec.network) {
+    sockets._denyTcp();
+    sockets._denyUdp();
+    sockets._denyDnsLookup();
+  }
   process.argv[1] = spec.name;
   let component;
   try {
