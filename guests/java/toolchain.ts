@@ -24,7 +24,8 @@ async function teavm(ctx: BuildContext, guest: string, out: string): Promise<voi
   const target = join(ctx.tmpDir, 'out');
   const cp = jars(ctx.where.dir!).join(':');
   await mkdir(target, { recursive: true });
-  await ctx.exec('javac', ['--release', '17', '-d', classes, join(here, `${className(guest)}.java`), join(here, 'Check.java')]);
+  const interop = jars(ctx.where.dir!).filter((j) => /teavm-interop-/.test(j));
+  await ctx.exec('javac', ['--release', '17', '-cp', interop.join(':'), '-d', classes, join(here, `${className(guest)}.java`), join(here, 'Check.java'), join(here, 'Host.java')]);
   await ctx.exec('javac', ['-cp', cp, '-d', driver, join(here, 'driver', 'TeaVMBuild.java')]);
   await ctx.exec('java', ['-cp', `${cp}:${driver}`, 'TeaVMBuild', classes, className(guest), target, 'guest.wasm']);
   await copyFile(join(target, 'guest.wasm'), out);
@@ -50,7 +51,7 @@ const java: Toolchain = {
 
   async sources(guest) {
     const main = join(here, `${className(guest)}.java`);
-    return existsSync(main) ? [main, join(here, 'Check.java'), join(here, 'driver', 'TeaVMBuild.java')] : [];
+    return existsSync(main) ? [main, join(here, 'Check.java'), join(here, 'Host.java'), join(here, 'driver', 'TeaVMBuild.java')] : [];
   },
 
   flags(_target, variant) {
