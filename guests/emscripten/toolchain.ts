@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import which from 'which';
+import { adapterTool, wrapAsCommand } from '../../src/adapter-wrap.ts';
 import { ROOT } from '../../src/paths.ts';
 import type { Detection, Toolchain } from '../../src/types.ts';
 
@@ -9,11 +10,13 @@ import type { Detection, Toolchain } from '../../src/types.ts';
 // program gets on a WASI runtime. -sSTANDALONE_WASM makes emcc emit a WASI command module.
 const cSources = join(ROOT, 'guests', 'c');
 const FLAGS = ['-O2', '-sSTANDALONE_WASM'];
-const P1_ONLY = "Emscripten's standalone output is a preview1 core module: emcc has no component (WASI 0.2/0.3) target";
+const P1_ONLY = "Emscripten's standalone output is a preview1 core module; the preview1 adapter makes WASI 0.2 components of it, not 0.3";
 
 const emscripten: Toolchain = {
   language: 'emscripten',
-  targets: { p1: { ok: true }, p2: { ok: false, reason: P1_ONLY }, p3: { ok: false, reason: P1_ONLY } },
+  targets: { p1: { ok: true }, p2: { ok: true }, p3: { ok: false, reason: P1_ONLY } },
+  // p2 is the preview1 module wrapped by the preview1 adapter, as for Go, Zig and Java.
+  variants: { p2: ['adapter'] },
 
   async detect(): Promise<Detection> {
     const emcc = which.sync('emcc', { nothrow: true });
@@ -29,14 +32,17 @@ const emscripten: Toolchain = {
     return existsSync(main) ? [main, join(cSources, 'check.h')] : [];
   },
 
-  flags() {
-    return FLAGS;
+  flags(_target, variant) {
+    return variant === 'adapter' ? [...FLAGS, adapterTool()] : FLAGS;
   },
 
-  async build({ guest, out }, ctx) {
+  async build({ guest, variant, out }, ctx) {
+    const core = variant === 'adapter' ? join(ctx.tmpDir, 'core.wasm') : out;
     // Debian's emcc uses its packaged, prebuilt system libraries (FROZEN_CACHE): nothing is built on first use.
-    await ctx.exec('emcc', [...FLAGS, join(cSources, `${guest}.c`), '-o', out]);
-    return { tools: ['emcc'] };
+    await ctx.exec('emcc', [...FLAGS, join(cSources, `${guest}.c`), '-o', core]);
+    if (variant !== 'adapter') return { tools: ['emcc'] };
+    await wrapAsCommand(ctx, core, out);
+    return { tools: ['emcc', adapterTool()] };
   },
 };
 

@@ -3,12 +3,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import which from 'which';
+import { adapterTool, wrapAsCommand } from '../../src/adapter-wrap.ts';
 import { ROOT } from '../../src/paths.ts';
 import type { BuildContext, Detection, Toolchain } from '../../src/types.ts';
 import { reactorAsCommand } from './command-export.ts';
 
 const here = join(ROOT, 'guests', 'kotlin');
-const P1_ONLY = "Kotlin/Wasm's wasi target emits a wasip1 core module using WasmGC: Kotlin has no component (WASI 0.2/0.3) target";
+const P1_ONLY = "Kotlin/Wasm's wasi target emits a wasip1 core module using WasmGC; the preview1 adapter makes WASI 0.2 components of such modules, not 0.3";
 
 /** The compiler jar and the WASI stdlib klib in the folder provisioning fetched from Maven Central. */
 function parts(dir: string): { jars: string[]; stdlib?: string; version?: string } {
@@ -34,7 +35,9 @@ async function kotlinc(ctx: BuildContext, args: string[]): Promise<void> {
 
 const kotlin: Toolchain = {
   language: 'kotlin',
-  targets: { p1: { ok: true }, p2: { ok: false, reason: P1_ONLY }, p3: { ok: false, reason: P1_ONLY } },
+  targets: { p1: { ok: true }, p2: { ok: true }, p3: { ok: false, reason: P1_ONLY } },
+  // p2 is the preview1 module wrapped by the preview1 adapter, as for Go, Zig and Java.
+  variants: { p2: ['adapter'] },
   // Every module uses WasmGC, typed function references and the exnref form of exception handling.
   proposals: ['gc', 'exnref'],
 
@@ -53,11 +56,12 @@ const kotlin: Toolchain = {
     return existsSync(main) ? [main, join(here, 'wasi.kt'), join(here, 'check.kt'), join(here, 'command-export.ts')] : [];
   },
 
-  flags() {
-    return ['-Xwasm', '-Xwasm-target=wasm-wasi'];
+  flags(_target, variant) {
+    const kotlinc = ['-Xwasm', '-Xwasm-target=wasm-wasi'];
+    return variant === 'adapter' ? [...kotlinc, adapterTool()] : kotlinc;
   },
 
-  async build({ guest, out }, ctx) {
+  async build({ guest, variant, out }, ctx) {
     const { stdlib } = parts(ctx.where.dir!);
     const klib = join(ctx.tmpDir, 'klib');
     const wasm = join(ctx.tmpDir, 'wasm');
@@ -65,8 +69,11 @@ const kotlin: Toolchain = {
     await kotlinc(ctx, ['-libraries', stdlib!, '-ir-output-dir', klib, '-ir-output-name', guest, '-Xir-produce-klib-dir',
       join(here, `${guest}.kt`), join(here, 'wasi.kt'), join(here, 'check.kt')]);
     await kotlinc(ctx, ['-libraries', stdlib!, '-ir-output-dir', wasm, '-ir-output-name', guest, '-Xir-produce-js', `-Xinclude=${klib}`]);
-    await writeFile(out, reactorAsCommand(await readFile(join(wasm, `${guest}.wasm`))));
-    return { tools: ['kotlinc', 'java'] };
+    const core = variant === 'adapter' ? join(ctx.tmpDir, 'core.wasm') : out;
+    await writeFile(core, reactorAsCommand(await readFile(join(wasm, `${guest}.wasm`))));
+    if (variant !== 'adapter') return { tools: ['kotlinc', 'java'] };
+    await wrapAsCommand(ctx, core, out);
+    return { tools: ['kotlinc', 'java', adapterTool()] };
   },
 };
 
