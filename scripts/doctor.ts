@@ -12,7 +12,7 @@ const targets = (t: Record<string, Support>) => Object.entries(t).filter(([, s])
 await main('doctor', async () => {
   const { values } = parseFlags(process.argv.slice(2), { coverage: { type: 'boolean' } });
   if (values.help) {
-    console.log('Usage: npm run doctor [-- --coverage]\n\nLists every toolchain and runtime in matrix.yaml: found or missing, version, path, targets.\n--coverage: per headline feature, language and target, whether a guest exists, the language cannot (why), or it is missing; exits 1 while any is missing.');
+    console.log('Usage: npm run doctor [-- --coverage]\n\nLists every toolchain and runtime in matrix.yaml: found or missing, version, path, targets.\n--coverage: per headline feature, language and target, whether a guest exists, the language cannot (why), a route exists that no guest takes yet (not written), or it is missing; exits 1 while any is missing.');
     return 0;
   }
   const matrix = loadMatrix(ROOT);
@@ -24,13 +24,15 @@ await main('doctor', async () => {
         const parts = grid.targets.flatMap((t) => {
           const e = grid.entries[feature]![language]![t]!;
           if (e.state === 'no-case') return [];
-          return [`${t}: ${e.state === 'guest' ? `guest (${e.guests.join(', ')})` : e.state === 'cannot' ? `cannot (${e.reason})` : e.state === 'not-here' ? `not here (${e.reason})` : `MISSING (${e.guests.join(', ')})`}`];
+          return [`${t}: ${e.state === 'guest' ? `guest (${e.guests.join(', ')})` : e.state === 'cannot' ? `cannot (${e.reason})` : e.state === 'not-here' ? `not here (${e.reason})` : e.state === 'not-written' ? `not written (${e.route})` : `MISSING (${e.guests.join(', ')})`}`];
         });
         console.log(`  ${language.padEnd(8)} ${parts.join('; ')}`);
       }
     }
     const missing = missingEntries(grid);
+    const unwritten = grid.features.flatMap((f) => grid.languages.flatMap((l) => grid.targets.filter((t) => grid.entries[f]![l]![t]!.state === 'not-written').map((t) => `${f} ${l} ${t}`)));
     console.log(`\ncoverage: ${missing.length} missing${missing.length ? `: ${missing.map((m) => `${m.feature} ${m.language} ${m.target}`).join(', ')}` : ''}`);
+    console.log(`not written (a route exists, no guest takes it yet): ${unwritten.length}${unwritten.length ? `: ${unwritten.join(', ')}` : ''}`);
     return missing.length ? 1 : 0;
   }
   const inv = await inventory(ROOT, matrix);

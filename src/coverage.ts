@@ -20,6 +20,8 @@ export type CoverageEntry =
   | { state: 'cannot'; reason: string }
   /** The language can, upstream, but this machine's copy of its toolchain cannot (matrix.yaml `unavailable:`). */
   | { state: 'not-here'; reason: string }
+  /** A route exists and nobody wrote the guest for it (matrix.yaml `notWritten:`, naming the route): work, not a limit. */
+  | { state: 'not-written'; route: string }
   | { state: 'missing'; guests: string[] }
   /** No case of the feature runs on this target. */
   | { state: 'no-case' };
@@ -40,9 +42,12 @@ async function entryFor(
   toolchain: Toolchain,
   cannot: Record<string, string>,
   unavailable: Record<string, string>,
+  notWritten: Record<string, { targets: string[]; route: string }>,
 ): Promise<CoverageEntry> {
   const here = cases.filter((k) => k.features.includes(feature) && (k.targets ?? [target]).includes(target));
   if (!here.length) return { state: 'no-case' };
+  const route = Object.entries(notWritten).find(([tag]) => featureMatches(tag, [feature]))?.[1];
+  if (route && route.targets.some((x) => x.split('+')[0] === target)) return { state: 'not-written', route: route.route };
   const why = Object.entries(cannot).find(([tag]) => featureMatches(tag, [feature]))?.[1];
   if (why) return { state: 'cannot', reason: why };
   const local = Object.entries(unavailable).find(([tag]) => featureMatches(tag, [feature]))?.[1];
@@ -68,7 +73,7 @@ export async function coverage(root: string, matrix: Matrix, features: readonly 
     const toolchain = await loadToolchain(root, t.language);
     for (const feature of features) {
       const row = ((grid.entries[feature] ??= {})[t.language] ??= {});
-      for (const target of targets) row[target] = await entryFor(feature, cases, target, toolchain, t.cannot, t.unavailable);
+      for (const target of targets) row[target] = await entryFor(feature, cases, target, toolchain, t.cannot, t.unavailable, t.notWritten);
     }
   }
   return grid;

@@ -103,6 +103,12 @@ const schemaFor = (root: string) => z
           cannot: z.record(z.string().regex(/^[a-z0-9.-]+$/, 'a feature tag'), z.string().min(1)).default({}),
           /** Feature tags this machine's copy of the toolchain cannot reach (an old package), with why: UNAVAILABLE. */
           unavailable: z.record(z.string().regex(/^[a-z0-9.-]+$/, 'a feature tag'), z.string().min(1)).default({}),
+          /**
+           * Feature tags the language reaches on these targets (`p2`, or a variant's label such as `p2+adapter`) by a
+           * route nobody has written a guest for yet, naming the route: UNAVAILABLE, work to do. It comes before `cannot:`,
+           * which then speaks for the other targets.
+           */
+          notWritten: z.record(z.string().regex(/^[a-z0-9.-]+$/, 'a feature tag'), z.strictObject({ targets: z.array(z.string().min(1)).min(1), route: z.string().min(1) })).default({}),
           /** Only in the full profile (the nightly's): too heavy for a fresh machine's `npm test`. */
           fullOnly: z.boolean().default(false),
           /** A longer limit for every cell of this language (say why in a comment): e.g. an interpreter each runtime compiles first. */

@@ -84,7 +84,7 @@ export interface GateInput {
   runtimeLabel: string;
   target: TargetId;
   /** Why the language cannot express the case's feature (upstream, or `local`ly: this machine's copy), when it cannot. */
-  cannot?: { reason: string; local?: boolean };
+  cannot?: { reason: string; local?: boolean; notWritten?: boolean };
   /** The case is served (wasi:http), and whether this runtime has a server mode. */
   serve?: { needed: boolean; available: boolean; only?: string };
   /** Why this runtime version cannot grant a capability the case needs, when it cannot. */
@@ -92,7 +92,7 @@ export interface GateInput {
 }
 
 const cannot = (reason: string): Gate => ({ status: 'UNSUPPORTED', reason, kind: 'cannot' });
-const notHere = (reason: string, kind: 'not-installed' | 'local-limit'): Gate => ({ status: 'UNAVAILABLE', reason, kind });
+const notHere = (reason: string, kind: 'not-installed' | 'local-limit' | 'not-written'): Gate => ({ status: 'UNAVAILABLE', reason, kind });
 
 /** A declared limit: upstream ("cannot") or this machine's ("local-limit"). */
 const limitOf = (s: Support, who: string): Gate => (s.ok ? null : s.local ? notHere(`${who}: ${s.reason}`, 'local-limit') : cannot(`${who}: ${s.reason}`));
@@ -103,9 +103,11 @@ const limitOf = (s: Support, who: string): Gate => (s.ok ? null : s.local ? notH
  */
 export function gate(g: GateInput): Gate {
   if (!g.toolchain.available) return notHere(`${g.language} toolchain: ${g.toolchain.reason}`, 'not-installed');
-  if (g.cannot) return limitOf({ ok: false, ...g.cannot }, g.language);
+  // A target the toolchain cannot emit at all says so first: a feature's reason speaks of the targets it has.
   const emit = limitOf(g.toolchainTargets[g.target] ?? g.toolchainTargets[baseTarget(g.target)] ?? { ok: false, reason: `the ${g.language} toolchain has no recipe for ${g.target}` }, g.language);
   if (emit) return emit;
+  if (g.cannot?.notWritten) return notHere(`${g.language}: ${g.cannot.reason}`, 'not-written');
+  if (g.cannot) return limitOf({ ok: false, ...g.cannot }, g.language);
   if (!g.runtime.available) return notHere(`${g.runtimeLabel}: ${g.runtime.reason}`, 'not-installed');
   const load = limitOf(g.runtimeTargets[g.target] ?? g.runtimeTargets[baseTarget(g.target)] ?? { ok: false, reason: `cannot load ${g.target}` }, g.runtimeLabel);
   if (load) return load;

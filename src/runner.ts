@@ -14,7 +14,7 @@ import { findExpectation, loadExpectations, overlay, type ExpectationRule } from
 import { featureMatches, type Filters } from './filters.ts';
 import { loadMatrix, toSource, type Matrix, type Profile } from './matrix.ts';
 import { locate } from './sources.ts';
-import { expand, gate, type Gate, type PlanInput } from './plan.ts';
+import { baseTarget, expand, gate, targetLabel, type Gate, type GateInput, type PlanInput } from './plan.ts';
 import { inventory, type RuntimeEntry, type ToolchainEntry } from './inventory.ts';
 import { InputHasher } from './inputs.ts';
 import { gitState, hostInfo, newRunId } from './provenance.ts';
@@ -69,10 +69,16 @@ function toolchainFor(plan: Pick<Plan, 'toolchains'>, k: CaseSpec, language: str
   return tc && other ? { ...tc, ...other } : tc;
 }
 
-/** The reason matrix.yaml gives for a language not expressing any of a case's features. */
-function cannotOf(matrix: Matrix, language: string, k: CaseSpec): { reason: string; local?: boolean } | undefined {
+/**
+ * The reason matrix.yaml gives for a language not expressing any of a case's features; on a cell's
+ * target (its labels: `p2`, `p2+adapter`), a route nobody wrote a guest for comes first. Without
+ * a target (which guests a language has cells for), any of them counts.
+ */
+function cannotOf(matrix: Matrix, language: string, k: CaseSpec, labels?: string[]): GateInput['cannot'] {
   const t = matrix.toolchains.find((x) => x.language === language);
-  const find = (m: Record<string, string>) => Object.entries(m).find(([tag]) => featureMatches(tag, k.features))?.[1];
+  const find = <V>(m: Record<string, V>) => Object.entries(m).find(([tag]) => featureMatches(tag, k.features))?.[1];
+  const route = find(t?.notWritten ?? {});
+  if (route && (!labels || route.targets.some((x) => labels.includes(x)))) return { reason: `no guest written yet for this route: ${route.route}`, notWritten: true };
   const upstream = find(t?.cannot ?? {});
   if (upstream) return { reason: upstream };
   const here = find(t?.unavailable ?? {});
@@ -133,7 +139,7 @@ export async function makePlan(opts: PlanOptions): Promise<Plan> {
     const tc = toolchainFor({ toolchains }, byId.get(`${c.suite}/${c.case}`)!, c.language, c.target)!;
     const rt = runtimes.get(c.runtimeLabel)!;
     const k = byId.get(`${c.suite}/${c.case}`)!;
-    const cannot = k.prebuilt ? undefined : cannotOf(matrix, c.language, k);
+    const cannot = k.prebuilt ? undefined : cannotOf(matrix, c.language, k, [c.target, baseTarget(c.target), targetLabel(c.target, c.variant), targetLabel(baseTarget(c.target), c.variant)]);
     return {
       ...c,
       gate: gate({

@@ -169,7 +169,8 @@ export interface ControlResult {
 }
 
 /** Beside a status: "can't" (upstream), "not here" (this machine), or "only behind a switch". */
-export type ReasonKind = 'cannot' | 'not-installed' | 'local-limit' | 'flag-needed' | 'stale';
+/** `not-written`: a route exists (named in the reason) and no guest takes it yet. */
+export type ReasonKind = 'cannot' | 'not-installed' | 'local-limit' | 'not-written' | 'flag-needed' | 'stale';
 
 export interface HarnessCheck {
   name: string;

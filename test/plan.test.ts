@@ -100,7 +100,13 @@ describe('gate', () => {
     ['a served case on a runtime that only serves', { ...ok, serve: { needed: true, available: true, only: 'triggers only' } }, null],
     ['a feature the language cannot express', { ...ok, cannot: { reason: 'one thread only' } }, 'UNSUPPORTED'],
     ['a language that cannot, not installed either', { ...ok, cannot: { reason: 'one thread only' }, toolchain: missing }, 'UNAVAILABLE'],
+    ['a route nobody wrote a guest for is UNAVAILABLE, not "cannot"', { ...ok, cannot: { reason: 'no guest written yet for this route: imports', notWritten: true } }, 'UNAVAILABLE'],
   ] as [string, GateInput, string | null][])('%s', ([, input, want]) => {
     expect(gate(input)?.status ?? null).toBe(want);
+  });
+
+  test('a route nobody wrote a guest for says so with its own reason kind', () => {
+    expect(gate({ ...ok, cannot: { reason: 'no guest written yet for this route: //go:wasmimport', notWritten: true } }))
+      .toEqual({ status: 'UNAVAILABLE', reason: 'c: no guest written yet for this route: //go:wasmimport', kind: 'not-written' });
   });
 });

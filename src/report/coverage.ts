@@ -1,6 +1,6 @@
 import type { CoverageGrid } from '../coverage.ts';
 
-const MARK = { guest: 'guest', cannot: 'cannot', 'not-here': 'not here', missing: 'MISSING' } as const;
+const MARK = { guest: 'guest', cannot: 'cannot', 'not-here': 'not here', 'not-written': 'not written', missing: 'MISSING' } as const;
 
 /**
  * The coverage grid as a markdown section: per headline feature and language, each target's
@@ -26,7 +26,7 @@ export function coverageMarkdown(grid: CoverageGrid): string {
         .map((t) => {
           const e = grid.entries[feature]?.[language]?.[t];
           if (!e || e.state === 'no-case') return null;
-          return `${t} ${MARK[e.state]}${e.state === 'cannot' || e.state === 'not-here' ? note(e.reason) : ''}`;
+          return `${t} ${MARK[e.state]}${e.state === 'cannot' || e.state === 'not-here' ? note(e.reason) : e.state === 'not-written' ? note(e.route) : ''}`;
         })
         .filter(Boolean)
         .join('<br>') || '-',
