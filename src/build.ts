@@ -6,6 +6,7 @@ import { execa } from 'execa';
 import { checkArtifact, type TargetSpec } from './artifact.ts';
 import { buildKey, fileSha256, sha256 } from './hash.ts';
 import { cacheDir } from './paths.ts';
+import { recipeFiles } from './recipe.ts';
 import { buildTmpPrefix } from './stale.ts';
 import type { BuildContext, BuildInfo, BuildRecord, BuildStep, Located, TargetId, Toolchain } from './types.ts';
 
@@ -62,9 +63,8 @@ export async function buildGuest(
   const { guest, target, variant } = what;
   const files = await tc.sources(guest);
   const flags = tc.flags(target, variant);
-  // The recipe is an input too: editing a toolchain file rebuilds its guests.
-  const recipe = join(root, 'guests', tc.language, 'toolchain.ts');
-  const keyFiles = existsSync(recipe) ? [...files, recipe] : files;
+  // The recipe is an input too: editing a toolchain file, or a file of its folder it imports, rebuilds its guests.
+  const keyFiles = [...files, ...recipeFiles(root, tc.language).map((f) => join(root, f))];
   // The extra sources a toolchain builds with (a newer sysroot) are inputs too: their versions, or their absence.
   const extras = (where.also ?? []).map((a) => `${a.source.kind}:${JSON.stringify(a.source)}=${a.version ?? (a.missing ? 'missing' : 'present')}`);
   const key = await buildKey({ language: tc.language, toolchainVersion, target: `${target}+${variant}`, flags: [...flags, JSON.stringify(spec), ...extras], files: keyFiles, root });

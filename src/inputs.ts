@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { sha256 } from './hash.ts';
+import { recipeFiles } from './recipe.ts';
 import type { Result } from './types.ts';
 
 /**
@@ -69,23 +70,6 @@ export class InputHasher {
     return this.harnessSha;
   }
 
-  /** toolchain.ts and what it imports from its own folder, transitively: the recipe, not the guests. */
-  private recipe(language: string): string[] {
-    const dir = join('guests', language);
-    const seen = new Set<string>();
-    const visit = (rel: string) => {
-      if (seen.has(rel) || !this.file(rel)) return;
-      seen.add(rel);
-      const text = readFileSync(join(this.root, rel), 'utf8');
-      for (const m of text.matchAll(/(?:from\s+|import\s*\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g)) {
-        const next = relative(this.root, resolve(this.root, dirname(rel), m[1]!));
-        if (next.startsWith(`${dir}/`)) visit(next);
-      }
-    };
-    visit(join(dir, 'toolchain.ts'));
-    return [...seen].sort();
-  }
-
   private entry(list: string, field: string, id: string): unknown {
     const items = this.matrix()[list];
     return Array.isArray(items) ? (items as Record<string, unknown>[]).find((e) => e[field] === id) ?? null : null;
@@ -104,7 +88,7 @@ export class InputHasher {
       case: this.file(join('suites', r.suite, `${r.case}.yaml`)),
       guest: this.digest(guest.map((p) => [p, this.file(p)])),
       toolchain: this.once(`toolchain\0${r.language}`, () =>
-        this.digest([this.entry('toolchains', 'language', r.language), this.recipe(r.language).map((f) => [f, this.file(f)])])),
+        this.digest([this.entry('toolchains', 'language', r.language), recipeFiles(this.root, r.language).map((f) => [f, this.file(f)])])),
       runtime: this.once(`runtime\0${r.runtime}`, () => {
         const runtime = this.entry('runtimes', 'id', r.runtime) as { hostedBy?: string } | null;
         const hosts = (m.hosts ?? {}) as Record<string, unknown>;

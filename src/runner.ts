@@ -292,8 +292,9 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
               execution = { ...flagged, notes: [note] };
               passedWith = flags;
               retryMs = plainMs;
-            } else if (fromError && plain.status === 'CRASH' && again !== 'CRASH' && again !== 'TIMEOUT') {
-              // The switch the runtime's error named let the guest load and run: what it then did is the cell's result.
+            } else if ((fromError || !k.proposal) && plain.status === 'CRASH' && again !== 'CRASH' && again !== 'TIMEOUT') {
+              // The switch the runtime's error named, or the proposals the toolchain's output needs, let the guest
+              // load and run: what it then did is the cell's result. A proposal probe's plain crash is its finding.
               execution = { ...flagged, notes: [note] };
               retryMs = plainMs;
             } else {

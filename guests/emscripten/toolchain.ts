@@ -5,11 +5,16 @@ import which from 'which';
 import { adapterTool, wrapAsCommand } from '../../src/adapter-wrap.ts';
 import { ROOT } from '../../src/paths.ts';
 import type { Detection, Toolchain } from '../../src/types.ts';
+import { defineGrowthHook } from './growth-hook.ts';
 
 // The C guests, built by Emscripten instead of clang + wasi-libc: how far an Emscripten-built
 // program gets on a WASI runtime. -sSTANDALONE_WASM makes emcc emit a WASI command module.
 const cSources = join(ROOT, 'guests', 'c');
 const FLAGS = ['-O2', '-sSTANDALONE_WASM'];
+// The preview1 adapter takes its own stack and buffers with memory.grow; emcc's default memory cannot grow
+// (the adapter then traps in realloc_via_memory_grow), so the adapter route lets it.
+// Growth makes emcc import a JS hook, defined as a no-op before wrapping (growth-hook.ts).
+const ADAPTER_FLAGS = [...FLAGS, '-sALLOW_MEMORY_GROWTH'];
 const P1_ONLY = "Emscripten's standalone output is a preview1 core module; the preview1 adapter makes WASI 0.2 components of it, not 0.3";
 
 const emscripten: Toolchain = {
@@ -33,16 +38,17 @@ const emscripten: Toolchain = {
   },
 
   flags(_target, variant) {
-    return variant === 'adapter' ? [...FLAGS, adapterTool()] : FLAGS;
+    return variant === 'adapter' ? [...ADAPTER_FLAGS, adapterTool()] : FLAGS;
   },
 
   async build({ guest, variant, out }, ctx) {
     const core = variant === 'adapter' ? join(ctx.tmpDir, 'core.wasm') : out;
     // Debian's emcc uses its packaged, prebuilt system libraries (FROZEN_CACHE): nothing is built on first use.
-    await ctx.exec('emcc', [...FLAGS, join(cSources, `${guest}.c`), '-o', core]);
+    await ctx.exec('emcc', [...(variant === 'adapter' ? ADAPTER_FLAGS : FLAGS), join(cSources, `${guest}.c`), '-o', core]);
     if (variant !== 'adapter') return { tools: ['emcc'] };
+    const hooked = defineGrowthHook(core);
     await wrapAsCommand(ctx, core, out);
-    return { tools: ['emcc', adapterTool()] };
+    return { tools: ['emcc', ...(hooked ? ['binaryen.js (env.emscripten_notify_memory_growth as a no-op)'] : []), adapterTool()] };
   },
 };
 
