@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { MAX_TIMEOUT_MS } from './matrix.ts';
-import { PEERS } from './peers.ts';
+import { PEER_SEES, PEERS } from './peers.ts';
 import { compileOurs, harnessChecks } from './script.ts';
 import type { CaseSpec } from './types.ts';
 import { InputError, loadYaml, positionOf, type Problem } from './yaml-file.ts';
@@ -50,6 +50,8 @@ const caseSchema = (features: Set<string>, targets: Set<string>) =>
     limits: z.strictObject({ timeoutMs: z.number().int().positive().max(MAX_TIMEOUT_MS).optional() }).prefault({}),
     proposal: z.string().regex(/^[a-z0-9-]+$/).optional(),
     peer: z.enum(PEERS).optional(),
+    /** What the peer must have seen: `nothing` where the case is that the guest cannot reach it. */
+    peerSees: z.enum(PEER_SEES).optional(),
     needs: z.array(z.enum(['network', 'http', 'listener'])).default([]),
     serve: z
       .array(
@@ -106,8 +108,8 @@ export function loadCases(root: string, suites: string[], targets: Set<string>):
           problems.push({ file, ...positionOf(file, ['invoke', 'fixture']), key: 'invoke.fixture', message: `no folder suites/${suite}/fixtures/${c.invoke.fixture}` });
           continue;
         }
-        const { guest, targets: caseTargets, invoke: { fixture, ...invoke }, peer, serve, listen, after, expect, ...rest } = c;
-        const script = compileOurs({ invoke, ...(peer ? { peer } : {}), ...(serve ? { serve } : {}), ...(listen ? { listen } : {}), ...(after ? { after } : {}) });
+        const { guest, targets: caseTargets, invoke: { fixture, ...invoke }, peer, peerSees, serve, listen, after, expect, ...rest } = c;
+        const script = compileOurs({ invoke, ...(peer ? { peer } : {}), ...(peerSees ? { peerSees } : {}), ...(serve ? { serve } : {}), ...(listen ? { listen } : {}), ...(after ? { after } : {}) });
         const harness = harnessChecks(script);
         // Harness self-tests (selftest: hostile guests) judge the runner, not the guest: exit codes suffice there.
         const selfTest = rest.features.every((f) => f.startsWith('harness.'));

@@ -3,7 +3,7 @@ import { constants } from 'node:os';
 import { cp, mkdir, symlink } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { inspectAfter } from './after.ts';
-import { startPeer, type Peer } from './peers.ts';
+import { peerCheck, startPeer, type Peer } from './peers.ts';
 import { accepts, allocatePort, ownedBy } from './ports.ts';
 import { spawnGroup, type Child, type Limits } from './proc.ts';
 import { connectWarm } from './warm-client.ts';
@@ -358,6 +358,8 @@ export async function drive(input: DriveInput): Promise<Driven> {
     for (const s of sockets.values()) s.socket.destroy();
     const p = proc as Proc | null;
     if (p) await finishProc(p);
+    // Read after the guest is gone: every exchange it made has been answered by then.
+    if (peer && !timedOut && !outputLimited && !harnessError) harness.push(peerCheck(script.peerSees ?? 'exchange', peer));
     await peer?.stop();
     await Promise.all(servers.map((s) => s.stop()));
   }

@@ -1,4 +1,4 @@
-import type { PeerKind } from './peers.ts';
+import { peerCheckName, type PeerKind, type PeerSees } from './peers.ts';
 
 /** A directory the runtime preopens: `host` is relative to the cell's copy of the fixture until the driver resolves it. */
 export interface Preopen {
@@ -62,6 +62,8 @@ export interface Script {
   steps: Step[];
   /** A loopback peer the harness runs; `${peer}` in args becomes its ip:port. */
   peer?: PeerKind;
+  /** What the peer must have seen when the guest is done (default: an exchange). */
+  peerSees?: PeerSees;
   servers: ServerSpec[];
   /** A process still running after the last step fails this check (external scripts: `end`). */
   end?: string;
@@ -78,7 +80,8 @@ export function harnessChecks(s: Script): string[] {
         ...s.after.unchanged.map((p) => `after-unchanged:${p}`),
       ]
     : [];
-  return [...s.steps.flatMap((st) => (st.check ? [st.check] : [])), ...(s.end ? [s.end] : []), ...after];
+  const peer = s.peer ? [peerCheckName(s.peerSees ?? 'exchange')] : [];
+  return [...s.steps.flatMap((st) => (st.check ? [st.check] : [])), ...(s.end ? [s.end] : []), ...peer, ...after];
 }
 
 /** `root` is preopened as `/`, each of `dirs` under its own name. */
@@ -90,13 +93,18 @@ export function preopensOf(layout: { root?: string | undefined; dirs: string[] }
 export function compileOurs(k: {
   invoke: { args: string[]; env: Record<string, string>; stdin?: string; preopens: Preopen[] };
   peer?: PeerKind;
+  peerSees?: PeerSees;
   serve?: { method: string; path: string; status: number; body?: string }[];
   listen?: { send: string; expect: string }[];
   after?: After;
 }): Script {
   // Our guests get their stdin whole (empty unless the case gives some), then end of file.
   const run = { op: 'run' as const, args: k.invoke.args, env: k.invoke.env, preopens: k.invoke.preopens, stdin: k.invoke.stdin ?? '' };
-  const base = { servers: [], ...(k.peer ? { peer: k.peer } : {}), ...(k.after ? { after: k.after } : {}) };
+  const base = {
+    servers: [],
+    ...(k.peer ? { peer: k.peer, peerSees: k.peerSees ?? 'exchange' } : {}),
+    ...(k.after ? { after: k.after } : {}),
+  };
   if (k.serve) {
     const requests: Step[] = k.serve.map((r, i) => ({
       op: 'request', check: `request-${i + 1}`, method: r.method, path: r.path, headers: {}, body: '',

@@ -167,3 +167,36 @@ describe('the deadline', () => {
     expect(raw.timedOut).toBe(true);
   });
 });
+
+describe('the peer keeps its own record (harness checks peer-saw, peer-untouched)', () => {
+  const printsOnly = `console.log('ok connect'); console.log('ok echo');`;
+  const talks = `
+    const [host, port] = process.argv[2].split(':');
+    const s = require('node:net').connect(Number(port), host, () => s.write('ping from wasi-matrix\\n'));
+    s.on('data', (d) => { console.log('ok connect'); console.log(d.toString() === 'echo: ping from wasi-matrix\\n' ? 'ok echo' : 'not ok echo'); s.end(); });`;
+  const connectsOnly = `
+    const [host, port] = process.argv[2].split(':');
+    const s = require('node:net').connect(Number(port), host, () => { console.log('ok network-off'); s.end(); });`;
+  const peerScript = (peerSees?: 'nothing'): Script => ({
+    servers: [], peer: 'tcp-echo', ...(peerSees ? { peerSees } : {}), steps: [run(['${peer}']), { op: 'wait' }],
+  });
+
+  test('a guest that prints the expected lines without talking to the peer fails peer-saw', async () => {
+    const { raw } = await go(peerScript(), node(printsOnly));
+    expect(raw.stdout).toBe('ok connect\nok echo\n');
+    expect(raw.harness).toEqual([{ name: 'peer-saw', ok: false, detail: 'the peer saw no exchange' }]);
+  });
+
+  test('a guest that makes the exchange passes it', async () => {
+    const { raw } = await go(peerScript(), node(talks));
+    expect(raw.stdout).toBe('ok connect\nok echo\n');
+    expect(raw.harness).toEqual([{ name: 'peer-saw', ok: true, detail: '' }]);
+  });
+
+  test('where the network must be denied, a connection that reaches the peer fails peer-untouched', async () => {
+    const { raw } = await go(peerScript('nothing'), node(connectsOnly));
+    expect(raw.harness).toEqual([{ name: 'peer-untouched', ok: false, detail: 'the peer was reached 1 time(s)' }]);
+    const quiet = await go(peerScript('nothing'), node(`console.log('ok network-off')`));
+    expect(quiet.raw.harness).toEqual([{ name: 'peer-untouched', ok: true, detail: '' }]);
+  });
+});
