@@ -27,10 +27,10 @@ test('--list prints the filtered cells with their gates, the counts and the esti
   const lines = r.stdout.split('\n');
   expect(lines.slice(0, 6).map((l) => l.split(/\s+/).slice(0, 2).join(' '))).toEqual([
     'cli/args|assemblyscript|p1|node-wasi runnable',
-    'cli/args|assemblyscript|p2|node-wasi UNSUPPORTED',
+    'cli/args|assemblyscript|p2+adapter|node-wasi UNSUPPORTED',
     'cli/args|assemblyscript|p3|node-wasi UNSUPPORTED',
     'cli/env|assemblyscript|p1|node-wasi runnable',
-    'cli/env|assemblyscript|p2|node-wasi UNSUPPORTED',
+    'cli/env|assemblyscript|p2+adapter|node-wasi UNSUPPORTED',
     'cli/env|assemblyscript|p3|node-wasi UNSUPPORTED',
   ]);
   expect(lines[2]).toMatch(/UNSUPPORTED {2}assemblyscript: .*preview1/);
