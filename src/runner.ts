@@ -78,7 +78,9 @@ function cannotOf(matrix: Matrix, language: string, k: CaseSpec, labels?: string
   const t = matrix.toolchains.find((x) => x.language === language);
   const find = <V>(m: Record<string, V>) => Object.entries(m).find(([tag]) => featureMatches(tag, k.features))?.[1];
   const route = find(t?.notWritten ?? {});
-  if (route && (!labels || route.targets.some((x) => labels.includes(x)))) return { reason: `no guest written yet for this route: ${route.route}`, notWritten: true };
+  // Without a cell, a route counts only on a target the case has (a p2 route says nothing of a p1-only case).
+  const onCase = (label: string) => !k.targets || k.targets.map(baseTarget).includes(baseTarget(label.split('+')[0]!));
+  if (route && route.targets.some((x) => (labels ? labels.includes(x) : onCase(x)))) return { reason: `no guest written yet for this route: ${route.route}`, notWritten: true };
   const upstream = find(t?.cannot ?? {});
   if (upstream) return { reason: upstream };
   const here = find(t?.unavailable ?? {});
