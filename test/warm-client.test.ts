@@ -53,3 +53,40 @@ describe('a warm host guest, asked for on its socket', () => {
     expect(r.stderr).toMatch(/^wasi-matrix warm host unreachable: .*ENOENT/);
   });
 });
+
+describe('a warm host whose runtime breaks in a worker', () => {
+  const fragile = { ...spec, label: 'fragile', guest: join(ROOT, 'test', 'fixtures', 'warm', 'fragile-guest.mjs'), perWorker: 10 };
+  const guest = async (s: object, stdin = '') => {
+    const cmd = await warmCommand(fragile, JSON.stringify(s));
+    const child = connectWarm(cmd.warm!.socket, cmd.warm!.request);
+    child.stdin.end(stdin);
+    return collect(child);
+  };
+  const workerOf = (stdout: string) => /^worker (\S+)/.exec(stdout)?.[1];
+
+  test('a guest that finds it dead starts again, once, on a fresh worker, its stdin given again', async () => {
+    const poisoned = await guest({ poison: true });
+    expect(poisoned.exitCode).toBe(0);
+    const next = await guest({}, 'stdin survives');
+    expect(next.exitCode).toBe(0);
+    expect(next.stdout).toMatch(/^worker \S+\nstdin survives$/);
+    expect(workerOf(next.stdout)).not.toBe(workerOf(poisoned.stdout));
+  });
+
+  test('a retired worker gets no other guest', async () => {
+    const first = await guest({});
+    const again = await guest({});
+    expect(workerOf(again.stdout)).toBe(workerOf(first.stdout));
+    const retiring = await guest({ retire: true });
+    expect(retiring.exitCode).toBe(3);
+    const after = await guest({});
+    expect(workerOf(after.stdout)).not.toBe(workerOf(retiring.stdout));
+  });
+
+  test('a guest that cannot start on a fresh worker either ends with the runtime\'s words', async () => {
+    const r = await guest({ hopeless: true });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toBe('the runtime is dead\n');
+    expect(r.stdout).toBe('');
+  });
+});

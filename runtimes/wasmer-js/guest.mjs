@@ -14,7 +14,14 @@ async function collect(hostDir, guestDir, files, dirs) {
   }
 }
 
-/** io: stdout(bytes), stderr(bytes), stdin (async iterable of bytes). Resolves to the exit code. */
+/** The sdk's words once its thread pool has died (after a panic inside it): no later guest can start in that client. */
+const DEAD = /thread pool is shut down|Scheduler is dead/;
+
+/**
+ * io: stdout(bytes), stderr(bytes), stdin (async iterable of bytes). Resolves to the exit code, or
+ * for a warm host's worker: { restart, why } when the client was already dead before this guest
+ * started, { exit, retire } when the sdk failed under it (a panic may have left the client dead).
+ */
 export async function runGuest(wasmer, spec, io) {
   const files = {};
   const dirs = [];
@@ -44,8 +51,10 @@ export async function runGuest(wasmer, spec, io) {
     return out.exitCode ?? 1;
   } catch (e) {
     // Traps arrive as errors from the sdk; keep its words for the adapter to classify.
-    io.stderr(Buffer.from(`wasmer-js host error: ${e?.message ?? e}\n`));
-    return 1;
+    const why = `wasmer-js host error: ${e?.message ?? e}\n`;
+    if (DEAD.test(why)) return { restart: true, why };
+    io.stderr(Buffer.from(why));
+    return { exit: 1, retire: true };
   } finally {
     await sandbox?.close();
   }

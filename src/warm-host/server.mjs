@@ -2,7 +2,9 @@
 // start nor the runtime's own initialisation. Each connection on the UNIX socket is one guest: a
 // header line (the guest's spec), then the guest's stdin; back come frames [type, length, bytes]
 // of stdout (1), stderr (2) and the exit status (3), and empty ones (0) that probe a client. Guests run in worker threads, one guest per
-// worker at a time; a worker is reused (up to a limit) only after a guest that ended by itself.
+// worker at a time; a worker is reused (up to a limit) only after a guest that ended by itself and
+// left the runtime whole (a guest module may retire its worker, or ask once for a fresh one to start
+// the guest on: { restart }).
 // A closed connection before the end (the driver's deadline, output cap or a `kill` step; see
 // src/warm-client.ts) terminates that guest's worker, and only that one; a worker that dies is not
 // reused, and the code it exited with (a guest's own process.exit) is the guest's status.
@@ -75,39 +77,69 @@ function keepSpare() {
 /** One guest, start to end, on one connection. */
 function serve(socket, spec) {
   busy++;
-  // The longest-waiting worker is the likeliest to have finished loading; its replacement starts loading now, while this guest runs.
-  const w = idle.shift() ?? newWorker();
-  keepSpare();
-  w.guests++;
   let finished = false;
-  w.current = {
-    message(m) {
-      if (m.out) socket.write(frame(1, m.out));
-      else if (m.err) socket.write(frame(2, m.err));
-      else if ('exit' in m) this.done(m.exit);
-    },
-    stderr(text) {
-      socket.write(frame(2, Buffer.from(text)));
-    },
-    done(code) {
-      if (finished) return;
-      finished = true;
-      clearInterval(probe);
-      w.current = null;
-      busy--;
-      if (!w.dead && w.guests < Number(perWorker)) idle.push(w);
-      else if (!w.dead) w.terminate();
-      socket.end(frame(3, Buffer.from(String(code))));
-      rest();
-    },
+  let probe;
+  let w;
+  // The guest's stdin as it came, to hand it again to a fresh worker if the first could not start the guest.
+  const stdin = [];
+  let stdinEnded = false;
+  let retried = false;
+  const dispatch = () => {
+    // The longest-waiting worker is the likeliest to have finished loading; its replacement starts loading now, while this guest runs.
+    w = idle.shift() ?? newWorker();
+    keepSpare();
+    w.guests++;
+    const mine = w;
+    w.current = {
+      message(m) {
+        if (m.out) socket.write(frame(1, m.out));
+        else if (m.err) socket.write(frame(2, m.err));
+        else if (m.restart && !retried) {
+          // The runtime in this worker broke before the guest started (the guest module says so):
+          // the worker goes, and the guest starts again once, on a fresh one.
+          retried = true;
+          mine.current = null;
+          mine.terminate();
+          dispatch();
+        } else if (m.restart) {
+          mine.retired = true;
+          this.stderr(m.why ?? 'the runtime could not start the guest on a fresh worker either\n');
+          this.done(1);
+        } else if ('exit' in m) {
+          if (m.retire) mine.retired = true;
+          this.done(m.exit);
+        }
+      },
+      stderr(text) {
+        socket.write(frame(2, Buffer.from(text)));
+      },
+      done(code) {
+        if (finished) return;
+        finished = true;
+        clearInterval(probe);
+        mine.current = null;
+        busy--;
+        // A worker whose runtime the guest module says is broken is not handed another guest.
+        if (!mine.dead && !mine.retired && mine.guests < Number(perWorker)) idle.push(mine);
+        else if (!mine.dead) mine.terminate();
+        socket.end(frame(3, Buffer.from(String(code))));
+        rest();
+      },
+    };
+    w.postMessage({ start: spec });
+    for (const chunk of stdin) w.postMessage({ stdin: chunk });
+    if (stdinEnded) w.postMessage({ stdinEnd: true });
   };
-  w.postMessage({ start: spec });
-  socket.on('data', (chunk) => w.postMessage({ stdin: chunk }));
+  dispatch();
+  socket.on('data', (chunk) => {
+    stdin.push(chunk);
+    w.postMessage({ stdin: chunk });
+  });
   // The client's FIN says its stdin ended; its hanging up later (a deadline) sends nothing more on this
   // half-open connection, and only a write fails on a closed peer: an empty frame of type 0, which the
   // client ignores, every PROBE_MS. A guest whose client is gone must not run on for the rest of the run.
-  let probe;
   socket.on('end', () => {
+    stdinEnded = true;
     w.postMessage({ stdinEnd: true });
     probe = setInterval(() => finished || socket.write(frame(0, new Uint8Array(0))), PROBE_MS);
   });
@@ -116,14 +148,15 @@ function serve(socket, spec) {
     clearInterval(probe);
     if (finished) return;
     finished = true;
-    w.current = null;
+    const stuck = w;
+    stuck.current = null;
     busy--;
-    w.terminate();
+    stuck.terminate();
     rest();
     // A thread blocked in a system call cannot be stopped: this host stops taking guests and
     // goes once the others are done; the next cell starts a fresh one.
     setTimeout(() => {
-      if (w.dead) return;
+      if (stuck.dead) return;
       server.close();
       rmSync(dirname(socketPath), { recursive: true, force: true });
       const check = () => busy === 0 && leave();

@@ -40,7 +40,9 @@ parentPort.on('message', async (m) => {
     stderr: (bytes) => parentPort.postMessage({ err: bytes }),
     stdin,
   };
-  const code = await run(JSON.parse(m.start), io, prepared);
+  // The guest module returns the exit code, or { exit, retire } (this worker's runtime is broken: hand it
+  // no more guests) or { restart } (it broke before the guest started: start the guest on a fresh worker).
+  const r = await run(JSON.parse(m.start), io, prepared);
   stdin.end();
-  parentPort.postMessage({ exit: code });
+  parentPort.postMessage(typeof r === 'object' ? r : { exit: r });
 });
