@@ -84,9 +84,10 @@ function serve(socket, spec) {
   const stdin = [];
   let stdinEnded = false;
   let retried = false;
-  const dispatch = () => {
+  const dispatch = (fresh = false) => {
     // The longest-waiting worker is the likeliest to have finished loading; its replacement starts loading now, while this guest runs.
-    w = idle.shift() ?? newWorker();
+    // A restart takes a new worker: an idle one may have run a guest that broke its runtime after it ended.
+    w = (fresh ? null : idle.shift()) ?? newWorker();
     keepSpare();
     w.guests++;
     const mine = w;
@@ -100,7 +101,7 @@ function serve(socket, spec) {
           retried = true;
           mine.current = null;
           mine.terminate();
-          dispatch();
+          dispatch(true);
         } else if (m.restart) {
           mine.retired = true;
           this.stderr(m.why ?? 'the runtime could not start the guest on a fresh worker either\n');
