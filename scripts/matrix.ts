@@ -103,6 +103,8 @@ await main('matrix', async () => {
     ...(resume ? { resume } : {}),
     ...(jobs ? { jobs } : {}),
     ...(timeoutMs ? { timeoutMs } : {}),
+    // Every run also runs each security case's negative controls and records them next to its cell.
+    controls: true,
     onCellStart: (key) => bar.start(key),
     onResult: (r) => bar.end(r),
   }).finally(() => bar.stop());

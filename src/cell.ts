@@ -101,7 +101,8 @@ export async function runControls(
       const e = await schedule(`control-${control.grant}`, (workDir) => driveCell({ ...c, workDir, grant: control.grant }));
       const v = classify({ run: e.raw, expect: c.k.expect });
       const failed = v.checks.failed.map((f) => f.name);
-      return { grant: control.grant, status: v.status, failedChecks: failed, flipped: control.fails.every((n) => failed.includes(n)) };
+      const unproven = control.fails.filter((n) => !failed.includes(n));
+      return { grant: control.grant, status: v.status, failedChecks: failed, flipped: !unproven.length, unproven };
     }),
   );
 }

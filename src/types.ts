@@ -166,6 +166,8 @@ export interface ControlResult {
   status: Status;
   failedChecks: string[];
   flipped: boolean;
+  /** The checks the control was to fail that passed anyway: they could not fail, and prove nothing. */
+  unproven?: string[];
 }
 
 /** Beside a status: "can't" (upstream), "not here" (this machine), or "only behind a switch". */

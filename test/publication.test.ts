@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { overlay } from '../src/expectations.ts';
-import { freshnessLine, isPublication, judgeRun, newestPublication, type Judge } from '../src/report/publication.ts';
+import { freshnessLine, isPublication, judgeRun, newestPublication, unprovenChecks, type Judge } from '../src/report/publication.ts';
 import type { Expectation, Result, RunFile } from '../src/types.ts';
 import { result, run } from './fixtures/results.ts';
 
@@ -74,8 +74,21 @@ describe('the report\'s status rules', () => {
     const { freshness } = judgeRun(r, judge({ stale: (x) => (x.case === 'a' ? ['case file changed'] : []) }));
     expect(freshness).toMatchObject({ runId: 'r1', cells: 3, stale: 1, why: { 'case file changed': 1 } });
     expect(Object.values(freshness.ruled)).toEqual([1]);
-    expect(freshnessLine(freshness)).toBe('From run r1 (commit abc, clean tree, profile unknown, 3 cells, 0 s); 1 stale cell(s), drawn as "stale, re-run": case file changed ×1.');
-    expect(freshnessLine({ ...freshness, stale: 0, why: {} })).toContain('; 0 stale cells.');
+    expect(freshnessLine(freshness)).toBe('From run r1 (commit abc, clean tree, profile unknown, 3 cells, 0 s); 1 stale cell(s), drawn as "stale, re-run": case file changed ×1; negative controls not recorded.');
+    expect(freshnessLine({ ...freshness, stale: 0, why: {} })).toContain('; 0 stale cells;');
+  });
+
+  test('a PASS whose negative control passed a check it was to fail is counted unproven, on every page\'s line', () => {
+    const control = (unproven: string[]) => ({ grant: 'network' as const, status: 'FAIL' as const, failedChecks: [], flipped: !unproven.length, unproven });
+    const cells = [
+      result('sockets/a|c|p2|rt@1', 'PASS', { controls: [control([])] }),
+      result('sockets/a|rust|p2|rt@1', 'PASS', { controls: [control(['peer-untouched'])] }),
+      result('sockets/a|go|p2|rt@1', 'FAIL', { controls: [control(['network-off'])] }),
+    ];
+    const { results, freshness } = judgeRun(run('r1', '2026-12-07T00:00:00Z', cells), judge());
+    expect(results.map(unprovenChecks)).toEqual([[], ['peer-untouched'], ['network-off']]);
+    expect(freshness.unproven).toBe(1);
+    expect(freshnessLine(freshness)).toMatch(/; 1 PASS cell\(s\) with a check its negative control did not fail \(unproven\)\.$/);
   });
 });
 

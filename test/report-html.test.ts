@@ -65,6 +65,25 @@ test('the cell grid opens in Chromium, a filter narrows it, and a cell loads its
   await tab.screenshot({ path: join(shots, 'report-html.png') });
 });
 
+test('a PASS whose negative control passed a check it was to fail reads "unproven" in the grid and its evidence', async (ctx) => {
+  if (!existsSync(CHROMIUM)) return ctx.skip(`${CHROMIUM} is not installed (npm run provision installs it)`);
+  const dir = mkdtempSync(join(tmpdir(), 'html-'));
+  const control = (unproven: string[]) => ({ grant: 'network' as const, status: unproven.length ? 'PASS' as const : 'FAIL' as const, failedChecks: [], flipped: !unproven.length, unproven });
+  const page = renderHtml([
+    result('sockets/network-off|c|p2|jco', 'PASS', { controls: [control(['peer-untouched'])] }),
+    result('sockets/network-off|rust|p2|jco', 'PASS', { controls: [control([])] }),
+  ], 'fixture');
+  write(dir, { 'cells.html': page.html, ...page.chunks });
+  const tab = await open(join(dir, 'cells.html'));
+  await expect.poll(() => tab.locator('#grid tbody a').allTextContents()).toEqual(['P?', 'P']);
+  await tab.click('[data-key="sockets/network-off|c|p2|jco"]');
+  await expect.poll(() => tab.locator('#detail').textContent()).toContain('unproven peer-untouched');
+  expect(await tab.locator('#detail').textContent()).toContain('grant network: PASS, passed peer-untouched (unproven)');
+  await tab.click('#close');
+  await tab.click('[data-key="sockets/network-off|rust|p2|jco"]');
+  await expect.poll(() => tab.locator('#detail').textContent()).toContain('grant network: FAIL, failed what it was to fail');
+});
+
 test('the overview: pass fractions per feature × runtime, "not here" apart from "cannot", impossible combinations hidden until asked', async (ctx) => {
   if (!existsSync(CHROMIUM)) return ctx.skip(`${CHROMIUM} is not installed (npm run provision installs it)`);
   const dir = mkdtempSync(join(tmpdir(), 'overview-'));

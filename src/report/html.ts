@@ -3,6 +3,7 @@ import { STATUS_LETTER } from '../summary.ts';
 import type { Result, RunFile } from '../types.ts';
 import { isExternal } from './external.ts';
 import { targetOf } from './model.ts';
+import { unprovenChecks } from './publication.ts';
 
 const MEASURED = (r: Result) => r.status !== 'UNSUPPORTED' && r.status !== 'UNAVAILABLE';
 
@@ -18,6 +19,7 @@ function slim(r: Result) {
     key: r.key === derivedKey(r) && !isExternal(r) ? null : r.key, suite: r.suite, case: r.case, language: isExternal(r) ? `${r.suite} (${r.language})` : r.language, target: targetOf(r), runtime: r.runtimeLabel,
     runtimeVersion: r.runtimeVersion, toolchainVersion: r.toolchainVersion, features: r.features, status: r.status,
     outcome: r.outcome, reason: r.reason, checks: MEASURED(r) ? `${r.checks.passed}/${r.checks.total}` : null, exitCode: r.exitCode,
+    unproven: r.status === 'PASS' && unprovenChecks(r).length ? unprovenChecks(r).join(', ') : null,
   };
 }
 
@@ -26,6 +28,7 @@ function evidenceOf(r: Result) {
   return {
     stdout: r.stdout, stderr: r.stderr, command: r.run?.argv.join(' ') ?? '', flags: r.run?.flags ?? [], notes: r.run?.notes ?? [],
     build: (r.build?.steps ?? []).map((s) => s.argv.join(' ')), runMs: r.durations.runMs, bytes: r.build?.artifact?.bytes ?? null,
+    controls: (r.controls ?? []).map((c) => `grant ${c.grant}: ${c.status}${c.unproven?.length ? `, passed ${c.unproven.join(', ')} (unproven)` : ', failed what it was to fail'}`).join('; '),
   };
 }
 
@@ -55,7 +58,7 @@ export function pack<T extends Record<string, unknown>>(objs: T[], groups: (keyo
 
 /** Which of a grid row's fields vary together. */
 const GROUPS: (keyof ReturnType<typeof slim>)[][] = [
-  ['suite', 'case', 'features'], ['language', 'target', 'toolchainVersion'], ['runtime', 'runtimeVersion'], ['status', 'outcome', 'reason'], ['checks', 'exitCode', 'key'],
+  ['suite', 'case', 'features'], ['language', 'target', 'toolchainVersion'], ['runtime', 'runtimeVersion'], ['status', 'outcome', 'reason'], ['checks', 'exitCode', 'key', 'unproven'],
 ];
 
 const json = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c');
@@ -162,7 +165,7 @@ function render() {
   document.querySelector('#grid tbody').innerHTML = [...byRow].sort(([a], [b]) => a.localeCompare(b)).map(([k, cells]) =>
     '<tr data-language="' + esc(Object.values(cells)[0].language) + '"><td class="row">' + esc(k) + '</td>' + cols.map((c) => {
       const r = cells[c];
-      return r ? '<td><a class="st ' + r.status + '" href="#' + encodeURIComponent(r.key) + '" data-key="' + esc(r.key) + '" title="' + esc(r.status + ': ' + r.reason) + '" style="background:' + COLORS[r.status] + '">' + LETTER[r.status] + '</a></td>' : '<td></td>';
+      return r ? '<td><a class="st ' + r.status + '" href="#' + encodeURIComponent(r.key) + '" data-key="' + esc(r.key) + '" title="' + esc(r.status + ': ' + r.reason + (r.unproven ? ' (unproven: ' + r.unproven + ')' : '')) + '" style="background:' + COLORS[r.status] + '">' + LETTER[r.status] + (r.unproven ? '?' : '') + '</a></td>' : '<td></td>';
     }).join('') + '</tr>').join('');
   document.getElementById('count').textContent = rows.length + ' cells';
 }
@@ -174,7 +177,7 @@ document.getElementById('grid').addEventListener('click', (e) => {
     const r = { ...DATA.find((x) => x.key === key), ...((EVIDENCE[DATA.find((x) => x.key === key).suite] || {})[key] || {}) };
     const line = (k, v) => (v === undefined || v === null || v === '' || (Array.isArray(v) && !v.length) ? '' : '<p><b>' + k + '</b> ' + esc(Array.isArray(v) ? v.join(' ') : v) + '</p>');
     document.getElementById('detail').innerHTML = '<h2>' + esc(r.key) + '</h2>' + line('status', r.status + ' (' + r.outcome + ')') + line('reason', r.reason)
-      + line('checks', r.checks) + line('exit code', r.exitCode) + line('runtime', r.runtime + ' ' + (r.runtimeVersion || '')) + line('toolchain', r.toolchainVersion)
+      + line('checks', r.checks) + line('unproven', r.unproven) + line('negative controls', r.controls) + line('exit code', r.exitCode) + line('runtime', r.runtime + ' ' + (r.runtimeVersion || '')) + line('toolchain', r.toolchainVersion)
       + line('command', r.command) + line('flags', r.flags) + line('notes', r.notes) + line('run ms', r.runMs) + line('artifact bytes', r.bytes)
       + (r.build && r.build.length ? '<p><b>build</b></p><pre>' + esc(r.build.join('\\n')) + '</pre>' : '')
       + (r.stdout ? '<p><b>stdout</b></p><pre id="stdout">' + esc(r.stdout) + '</pre>' : '')

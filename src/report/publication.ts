@@ -29,6 +29,13 @@ export interface Freshness {
   why: Record<string, number>;
   /** Cells whose status the report's rules changed, by rule. */
   ruled: Record<string, number>;
+  /** PASS cells one of whose negative controls passed a check it was to fail; null: the run recorded no control. */
+  unproven: number | null;
+}
+
+/** The checks of a result that a negative control showed cannot fail (they prove nothing). */
+export function unprovenChecks(r: Result): string[] {
+  return [...new Set((r.controls ?? []).flatMap((c) => c.unproven ?? []))];
 }
 
 export interface Judge {
@@ -88,6 +95,7 @@ export function judgeRun(run: RunFile, judge: Judge): { results: Result[]; fresh
     freshness: {
       runId: p.runId, gitSha: p.gitSha, gitDirty: p.gitDirty, profile: p.profile ?? 'unknown', startedAt: p.startedAt, finishedAt: p.finishedAt,
       cells: results.length, stale: results.filter((r) => r.reasonKind === 'stale').length, why, ruled,
+      unproven: results.some((r) => r.controls?.length) ? results.filter((r) => r.status === 'PASS' && unprovenChecks(r).length).length : null,
     },
   };
 }
@@ -99,5 +107,6 @@ export function freshnessLine(f: Freshness): string {
   const stale = f.stale
     ? `${f.stale} stale cell(s), drawn as "stale, re-run": ${Object.entries(f.why).map(([w, n]) => `${w} ×${n}`).join('; ')}`
     : '0 stale cells';
-  return `From run ${f.runId} (commit ${f.gitSha?.slice(0, 10) ?? '—'}, ${tree}, profile ${f.profile}, ${f.cells} cells, ${wall} s); ${stale}.`;
+  const controls = f.unproven === null ? 'negative controls not recorded' : `${f.unproven} PASS cell(s) with a check its negative control did not fail (unproven)`;
+  return `From run ${f.runId} (commit ${f.gitSha?.slice(0, 10) ?? '—'}, ${tree}, profile ${f.profile}, ${f.cells} cells, ${wall} s); ${stale}; ${controls}.`;
 }
