@@ -38,7 +38,7 @@ const caseSchema = (features: Set<string>, targets: Set<string>) =>
       .prefault({}),
     expect: z
       .strictObject({
-        exit: z.number().int().min(0).max(255).default(0),
+        exit: z.number().int().min(0).max(255).optional(),
         checks: z.array(z.string()).default([]),
         stdout: z.array(pattern).default([]),
         stderr: z.array(pattern).default([]),
@@ -124,7 +124,7 @@ export function loadCases(root: string, suites: string[], targets: Set<string>):
         cases.push({
           ...rest, suite, file, guest: guest ?? c.id, script,
           // A served handler is stopped by the harness: its exit code means nothing.
-          expect: { ...expect, exit: serve ? null : expect.exit, harness },
+          expect: { ...expect, exit: serve ? null : (expect.exit ?? 0), ...(expect.exit !== undefined ? { exitStated: true } : {}), harness },
           served: Boolean(serve),
           ...(fixture ? { fixtureDir: join(dir, 'fixtures', fixture) } : {}),
           ...(caseTargets ? { targets: caseTargets } : {}),

@@ -56,7 +56,10 @@ export function classify(ev: Evidence): Verdict {
   if (run.signal) return { status: 'CRASH', reason: `killed by ${run.signal}`, checks };
 
   const wrong: string[] = [];
-  if (ev.expect.exit !== null && run.exitCode !== ev.expect.exit) {
+  if (ev.expect.exit !== null && run.exitLost) {
+    // A runtime that loses the status fails only the cases about it; the rest are judged by what they check.
+    if (ev.expect.exitStated) wrong.push(`no exit status (want ${ev.expect.exit}): ${run.exitLost}`);
+  } else if (ev.expect.exit !== null && run.exitCode !== ev.expect.exit) {
     const hint = lastLine(run.stderr);
     wrong.push(`exit code ${run.exitCode}, want ${ev.expect.exit}${hint ? ` (stderr: ${hint})` : ''}`);
   }

@@ -30,6 +30,8 @@ export interface CaseSpec {
   expect: {
     /** null: the exit code is judged elsewhere (a scripted `wait`, or a server the harness stops). */
     exit: number | null;
+    /** The case states its exit status (cli.exit): a runtime that reports none cannot pass it. Else it only means "success". */
+    exitStated?: boolean;
     /** Checks the guest must report `ok` on its stdout. */
     checks: string[];
     /** Checks the harness reports (its operations, after-run inspection): every one must be ok. */
@@ -156,6 +158,8 @@ export interface RawOutcome {
   harnessError?: string;
   /** Set by the adapter's normalisation: the runtime rejected the command line we gave it (our fault, not the guest's). */
   usageError?: string;
+  /** Set by the adapter's normalisation: the guest ended, and the runtime reported no exit status (why). */
+  exitLost?: string;
   /** What the harness itself checked (its operations, the host-side fixture), apart from the guest's stdout. */
   harness?: HarnessCheck[];
 }

@@ -75,13 +75,13 @@ describe('wasmcloud adapter (wash-runtime 0.1.0 through runtimes/wasmcloud/host)
     expect(wasmcloud.cannotGrant!('http', '0.1.0')).toBeNull();
   });
 
-  test('normalize: exit codes pass through; traps, failed workloads and our usage errors are told apart', () => {
+  test('normalize: exit codes pass through; a lost status is named; traps, failed workloads and our usage errors are told apart', () => {
     expect(wasmcloud.normalize(raw(3, ''))).toEqual(raw(3, ''));
     const trap = wasmcloud.normalize(raw(70, 'wasmcloud-host: service failed: error while executing at wasm backtrace:\n    0: 0x1f2 - guest.wasm!deeper\n    1: 0x1c0 - guest.wasm!_start\nwasmcloud-host: wash-runtime reported no exit status'));
     expect(trap.trap).toBe('error while executing at wasm backtrace: guest.wasm!deeper');
     // What measured exits look like (rust p2, exit(3)): the top frame is the adapter's exit binding.
     const exited = raw(70, 'wasmcloud-host: service failed: error while executing at wasm backtrace:\n    0: 0x17bcb - <unknown>!_ZN22wasi_snapshot_preview18bindings4wasi3cli4exit4exit17hac36778c284edf64E\n    1: 0x17b41 - <unknown>!proc_exit\nwasmcloud-host: wash-runtime reported no exit status');
-    expect(wasmcloud.normalize(exited)).toEqual(exited);
+    expect(wasmcloud.normalize(exited)).toEqual({ ...exited, exitLost: expect.stringMatching(/wash-runtime reports no status/) });
     const link = wasmcloud.normalize(raw(70, 'wasmcloud-host: component imports instance `wasi:cli/exit@0.2.6`, but a matching implementation was not found in the linker'));
     expect(link.internalError).toMatch(/^component imports instance/);
     expect(link.trap).toBeUndefined();

@@ -120,7 +120,7 @@ const wasmcloud: RuntimeAdapter = {
       // backtrace". The frame that called into the host tells them apart: an exit call stays a run
       // that ended with no status (exit 70 against the case's code), anything else is a trap.
       const top = /^\s+0: +0x[0-9a-f]+ - (.*)$/m.exec(raw.stderr)?.[1] ?? '';
-      return /exit/i.test(top) ? raw : { ...raw, trap: `${failed} ${top}`.trim() };
+      return /exit/i.test(top) ? { ...raw, exitLost: 'the guest left through wasi:cli/exit, and wash-runtime reports no status for that' } : { ...raw, trap: `${failed} ${top}`.trim() };
     }
     // Anything else: the workload did not start (compile, link), as wash-runtime or wasmtime put it.
     const why = failed ?? /^wasmcloud-host: (.*)$/m.exec(raw.stderr)?.[1];
