@@ -86,10 +86,12 @@ const wasmtime: RuntimeAdapter = {
   serve(inv, where, version, port) {
     const flags = [...(inv.target === 'p3' ? (p3Flags(version) ?? []) : []), '-Scli', ...inv.extraFlags];
     const memory = inv.memoryBytes ? [`-Wmax-memory-size=${inv.memoryBytes}`] : [];
+    // A served guest gets exactly the case's environment (the harness servers' HTTP_SERVER_<NAME> among it) and preopens.
+    const given = [...Object.entries(inv.env).flatMap(([k, v]) => ['--env', `${k}=${v}`]), ...inv.preopens.flatMap((p) => ['--dir', `${p.host}::${p.guest}`])];
     const serve = (module: string, extra: string[]): CommandSpec => ({
       file: where.binary!,
       // serve has no --argv0: only the switch that lets it load the precompiled module.
-      args: ['serve', ...extra.filter((f) => f === '--allow-precompiled'), '--addr', `127.0.0.1:${port}`, ...flags, ...memory, module],
+      args: ['serve', ...extra.filter((f) => f === '--allow-precompiled'), '--addr', `127.0.0.1:${port}`, ...flags, ...memory, ...given, module],
       env: env(),
       flags,
       ...(memory.length ? { memoryLimit: memory[0]! } : {}),
