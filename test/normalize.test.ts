@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import jco from '../runtimes/jco/adapter.ts';
 import nodeWasi from '../runtimes/node-wasi/adapter.ts';
+import wasmer from '../runtimes/wasmer/adapter.ts';
 import type { RawOutcome } from '../src/types.ts';
 
 const failed = (stderr: string): RawOutcome => ({ exitCode: 1, signal: null, timedOut: false, outputLimited: false, stdout: '', stderr, durationMs: 5 });
@@ -18,4 +19,11 @@ describe.for([['node-wasi', nodeWasi], ['jco', jco]] as const)('%s: a V8 stack o
     expect(n.trap).toBeUndefined();
     expect(n.internalError).toMatch(/Maximum call stack size exceeded/);
   });
+});
+
+test('wasmer: a module that cannot be instantiated (an import nobody provides) is the runtime refusing it, not the guest failing', () => {
+  // What wasmer 7.4 prints for an Emscripten module importing env.__syscall_faccessat.
+  const spawn = 'error: Spawn failed\n╰─▶ 1: Failed to create the instance - Error while importing "env"."__syscall_faccessat": unknown import. Expected Function(FunctionType { params: [I32, I32, I32, I32], results: [I32] })\n';
+  expect(wasmer.normalize(failed(spawn)).internalError).toMatch(/^Failed to create the instance - Error while importing "env"\."__syscall_faccessat": unknown import/);
+  expect(wasmer.normalize(failed('not ok x # y\n')).internalError).toBeUndefined();
 });

@@ -51,7 +51,7 @@ const wasmer: RuntimeAdapter = {
     const trap = /RuntimeError: (.*)/.exec(raw.stderr);
     if (trap) return { ...raw, trap: trap[1]! };
     // The module never ran: it did not compile, link or instantiate, or no backend takes its features.
-    const load = /(compile error: .*|error: .*(?:instantiat|link|No backends support).*)$/m.exec(raw.stderr);
+    const load = /(compile error: .*|error: .*(?:instantiat|link|No backends support).*|Failed to create the instance - .*)$/m.exec(raw.stderr);
     return load ? { ...raw, internalError: load[1]! } : raw;
   },
 };
