@@ -305,7 +305,8 @@ export async function runPlan(plan: Plan, opts: RunOptions): Promise<RunSummary>
             }
           }
         }
-        if (opts.controls && k.controls.length) {
+        // A control proves something only of a check that passed: a failing cell's controls are not run.
+        if (opts.controls && k.controls.length && classifyRun(execution).status === 'PASS') {
           controls = await runControls({ ...cell, flags: [...granted, ...passedWith] }, k.controls, (tag, run) => limit(() => run(join(scratch, `${index}-${tag}`))));
         }
       }
