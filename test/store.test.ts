@@ -29,9 +29,10 @@ test('committed runs stored compactly read back identical, cell for cell with th
     expect(back.results).toEqual(original.results);
     expect(back.sources ?? {}).toEqual(original.sources ?? {});
   }
-  // Later runs reuse most builds of earlier ones: they add far fewer blobs than they reference.
-  const referenced = new Set(originals.at(-3)!.results.flatMap((r) => (r.build ? [r.build.cacheKey] : []))).size;
-  expect(added.at(-3)!.newBuilds).toBeLessThan(referenced);
+  // Runs reuse builds of earlier ones: the history stores far fewer build blobs than its runs reference.
+  // (Summed over the runs: one run after a long gap may share nothing with those before it.)
+  const referenced = originals.reduce((n, o) => n + new Set(o.results.flatMap((r) => (r.build ? [r.build.cacheKey] : []))).size, 0);
+  expect(added.reduce((n, a) => n + a.newBuilds, 0)).toBeLessThan(referenced / 2);
   const plain = originals.reduce((n, r) => n + JSON.stringify(r, null, 1).length, 0);
   expect(added.reduce((n, a) => n + a.newBytes, 0)).toBeLessThan(plain / 10);
   // A folder mixing plain and stored runs loads both, oldest first.
