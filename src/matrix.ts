@@ -45,6 +45,7 @@ const source = z.union([
     cargo: z.string().min(1),
     version: z.string().refine((v) => semver.valid(v) !== null, 'not a semver version'),
     features: z.array(z.string()).default([]),
+    defaultFeatures: z.boolean().default(true),
     bin: z.string().min(1),
   }),
 ]);
@@ -226,7 +227,7 @@ export function toSource(s: z.infer<typeof source>, version?: string): Source {
   if ('cargoProject' in s) return { kind: 'cargo-project', project: s.cargoProject, bin: s.bin };
   if ('deb' in s) return { kind: 'deb', package: s.deb, release: s.release, ...(s.version ? { version: s.version } : {}) };
   if ('crate' in s) return { kind: 'crate', crate: s.crate, version: s.version };
-  if ('cargo' in s) return { kind: 'cargo', crate: s.cargo, version: s.version, features: s.features, bin: s.bin };
+  if ('cargo' in s) return { kind: 'cargo', crate: s.cargo, version: s.version, features: s.features, defaultFeatures: s.defaultFeatures, bin: s.bin };
   if ('go' in s) return { kind: 'go', package: s.go, bin: s.bin, version: version ?? s.versions[0]! };
   return { kind: 'pypi', package: s.pypi, bin: s.bin, version: version ?? s.versions[0]! };
 }

