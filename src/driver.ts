@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { connect as tcpConnect, type Socket } from 'node:net';
 import { constants } from 'node:os';
 import { cp, mkdir, symlink } from 'node:fs/promises';
@@ -80,6 +81,22 @@ async function prepare(input: DriveInput): Promise<{ fixture: string; artifact: 
  * process — under one deadline and one output cap for everything the cell starts. The first failing
  * check ends the script (as in the reference runner); whatever still runs is killed as a group.
  */
+/** `${nonce}` in what the harness sends, and in what it expects back, becomes the cell's nonce. */
+function nonced(st: Step, nonce: string): Step {
+  const n = (s: string) => s.replaceAll('${nonce}', nonce);
+  switch (st.op) {
+    case 'send':
+    case 'recv':
+    case 'write':
+    case 'read':
+      return { ...st, payload: n(st.payload) };
+    case 'request':
+      return { ...st, path: n(st.path), body: n(st.body), response: { ...st.response, ...(st.response.body !== undefined ? { body: n(st.response.body) } : {}) } };
+    default:
+      return st;
+  }
+}
+
 export async function drive(input: DriveInput): Promise<Driven> {
   const { script, limits } = input;
   const started = performance.now();
@@ -97,6 +114,10 @@ export async function drive(input: DriveInput): Promise<Driven> {
   let signal: string | null = null;
   let seen = 0;
   let peer: Peer | null = null;
+  // One per cell: what the harness sends or its peer answers carries it, so only a real exchange can show it.
+  const nonce = randomBytes(6).toString('hex');
+  /** The bodies a served guest answered with: where a served guest shows what its peer replied. */
+  const answers: string[] = [];
   let servers: RunningServer[] = [];
   let fixture = '';
   let artifact = '';
@@ -136,7 +157,7 @@ export async function drive(input: DriveInput): Promise<Driven> {
     if (proc) return 'a process is still running';
     const sub = (s: string) => (peer ? s.replaceAll('${peer}', peer.address) : s);
     // A test may name a server address of its own (an unresolvable one, say): its env wins.
-    const env = { ...Object.fromEntries(servers.map((s) => [s.envName, s.address])), ...step.env };
+    const env = { ...Object.fromEntries(servers.map((s) => [s.envName, s.address])), ...Object.fromEntries(Object.entries(step.env).map(([k, v]) => [k, sub(v)])) };
     const run = { ...step, args: step.args.map(sub), env, artifact, preopens: step.preopens.map((p) => ({ host: resolve(fixture, p.host), guest: p.guest })) };
     const wantsPort = step.serve || step.args.some((a) => a.includes('${port}'));
     let port = wantsPort ? await allocatePort() : undefined;
@@ -279,6 +300,7 @@ export async function drive(input: DriveInput): Promise<Driven> {
             signal: AbortSignal.timeout(Math.max(1, Math.round(left()))),
           });
           const body = await res.text();
+          answers.push(body);
           const want = st.response;
           if (res.status !== want.status) return `${st.method} ${st.path}: status ${res.status}, want ${want.status} (body ${show(body)})`;
           for (const [h, v] of Object.entries(want.headers)) {
@@ -337,10 +359,10 @@ export async function drive(input: DriveInput): Promise<Driven> {
 
   try {
     ({ fixture, artifact } = await prepare(input));
-    if (script.peer) peer = await startPeer(script.peer);
+    if (script.peer) peer = await startPeer(script.peer, nonce);
     servers = await startServers(script.servers);
     for (const st of script.steps) {
-      const problem = await step(st);
+      const problem = await step(nonced(st, nonce));
       if (outputLimited || harnessError) break;
       if (performance.now() > deadline) {
         timedOut = true;
@@ -359,7 +381,7 @@ export async function drive(input: DriveInput): Promise<Driven> {
     const p = proc as Proc | null;
     if (p) await finishProc(p);
     // Read after the guest is gone: every exchange it made has been answered by then.
-    if (peer && !timedOut && !outputLimited && !harnessError) harness.push(peerCheck(script.peerSees ?? 'exchange', peer));
+    if (peer && !timedOut && !outputLimited && !harnessError) harness.push(peerCheck(script.peerSees ?? 'exchange', peer, outputs.join('') + answers.join('')));
     await peer?.stop();
     await Promise.all(servers.map((s) => s.stop()));
   }

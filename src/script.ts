@@ -60,7 +60,7 @@ export interface After {
 
 export interface Script {
   steps: Step[];
-  /** A loopback peer the harness runs; `${peer}` in args becomes its ip:port. */
+  /** A loopback peer the harness runs; `${peer}` in args and env values becomes its ip:port. */
   peer?: PeerKind;
   /** What the peer must have seen when the guest is done (default: an exchange). */
   peerSees?: PeerSees;

@@ -173,7 +173,9 @@ describe('the peer keeps its own record (harness checks peer-saw, peer-untouched
   const talks = `
     const [host, port] = process.argv[2].split(':');
     const s = require('node:net').connect(Number(port), host, () => s.write('ping from wasi-matrix\\n'));
-    s.on('data', (d) => { console.log('ok connect'); console.log(d.toString() === 'echo: ping from wasi-matrix\\n' ? 'ok echo' : 'not ok echo'); s.end(); });`;
+    s.on('data', (d) => { console.log('ok connect'); console.log('reply: ' + d); console.log(/^echo: ping from wasi-matrix \\[\\w+\\]\\n$/.test(d) ? 'ok echo' : 'not ok echo'); s.end(); });`;
+  // Talks, but prints the reply it expected rather than the one it got.
+  const predicts = talks.replace("'reply: ' + d", "'reply: echo: ping from wasi-matrix'");
   const connectsOnly = `
     const [host, port] = process.argv[2].split(':');
     const s = require('node:net').connect(Number(port), host, () => { console.log('ok network-off'); s.end(); });`;
@@ -187,10 +189,24 @@ describe('the peer keeps its own record (harness checks peer-saw, peer-untouched
     expect(raw.harness).toEqual([{ name: 'peer-saw', ok: false, detail: 'the peer saw no exchange' }]);
   });
 
-  test('a guest that makes the exchange passes it', async () => {
+  test('a guest that makes the exchange and prints the reply it got passes it', async () => {
     const { raw } = await go(peerScript(), node(talks));
-    expect(raw.stdout).toBe('ok connect\nok echo\n');
+    expect(raw.stdout).toMatch(/^ok connect\nreply: echo: ping from wasi-matrix \[[0-9a-f]{12}\]\n\nok echo\n$/);
     expect(raw.harness).toEqual([{ name: 'peer-saw', ok: true, detail: '' }]);
+  });
+
+  test('a guest that talks but prints a reply it predicted fails peer-saw: the nonce is missing', async () => {
+    const { raw } = await go(peerScript(), node(predicts));
+    expect(raw.stdout).toBe('ok connect\nreply: echo: ping from wasi-matrix\nok echo\n');
+    expect(raw.harness).toEqual([{ name: 'peer-saw', ok: false, detail: expect.stringMatching(/^the peer replied 1 time\(s\), but the guest's output does not carry the nonce [0-9a-f]{12} it sent$/) }]);
+  });
+
+  test('${nonce} in what the harness sends and expects is the cell\'s nonce, the same in both', async () => {
+    const echo = `process.stdin.on('data', (d) => process.stdout.write('echo: ' + d));`;
+    const script: Script = { servers: [], steps: [{ ...run(), stdin: undefined } as Script['steps'][number], { op: 'write', payload: 'ping ${nonce}\n' }, { op: 'read', stream: 'stdout', payload: 'echo: ping ${nonce}\n', check: 'echoed' }, { op: 'kill', signal: 'SIGTERM' }, { op: 'stop' }] };
+    const { raw } = await go(script, node(echo));
+    expect(raw.harness).toEqual([{ name: 'echoed', ok: true, detail: '' }]);
+    expect(raw.stdout).toMatch(/^echo: ping [0-9a-f]{12}\n$/);
   });
 
   test('where the network must be denied, a connection that reaches the peer fails peer-untouched', async () => {

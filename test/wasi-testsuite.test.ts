@@ -197,13 +197,14 @@ const P3_SPECS: Record<string, { guest: string; spec: unknown }> = {
     guest: 'serve',
     spec: { world: 'wasi:http/service', proposals: ['http'], operations: [{ type: 'run' }, { type: 'request', path: '/', response: { body: 'bye' } }, { type: 'kill' }, { type: 'wait' }] },
   },
-  // A harness-run server (`servers`): the guest finds it through HTTP_SERVER_MAIN.
+  // A harness-run server (`servers`): the guest finds it through HTTP_SERVER_MAIN. Our guests
+  // want a peer's reply with a nonce in brackets (as our peers send); a fixed one does here.
   'http-client': {
     guest: 'get',
     spec: {
       proposals: ['http'],
-      servers: [{ name: 'main', endpoints: [{ path: '/wasi-matrix', response: 'hello from the harness: /wasi-matrix' }] }],
-      operations: [{ type: 'run' }, { type: 'read', payload: 'ok status\nok body\n' }, { type: 'wait', exit_code: 0 }],
+      servers: [{ name: 'main', endpoints: [{ path: '/wasi-matrix', response: 'hello from the harness: /wasi-matrix [wts]' }] }],
+      operations: [{ type: 'run' }, { type: 'read', payload: 'ok status\nreply: hello from the harness: /wasi-matrix [wts]\nok body\n' }, { type: 'wait', exit_code: 0 }],
     },
   },
   'tcp-echo': {
@@ -213,8 +214,8 @@ const P3_SPECS: Record<string, { guest: string; spec: unknown }> = {
       operations: [
         { type: 'run', args: ['0'] },
         { type: 'connect', id: 'c' },
-        { type: 'send', id: 'c', payload: 'ping from the harness\n' },
-        { type: 'recv', id: 'c', payload: 'echo: ping from the harness\n' },
+        { type: 'send', id: 'c', payload: 'ping from the harness [wts]\n' },
+        { type: 'recv', id: 'c', payload: 'echo: ping from the harness [wts]\n' },
         { type: 'read', payload: 'ok listen\nok accept\nok read-line\n' },
         { type: 'wait' },
       ],
@@ -222,29 +223,47 @@ const P3_SPECS: Record<string, { guest: string; spec: unknown }> = {
   },
 };
 
+// A served guest that makes a request of its own to a harness-run server (Rust p3: http/relay).
+const RELAY_SPEC = {
+  world: 'wasi:http/service', proposals: ['http'],
+  servers: [{ name: 'main', endpoints: [{ path: '/relay?x=1', response: 'from the harness server' }] }],
+  operations: [
+    { type: 'run' },
+    { type: 'request', path: '/relay?x=1', response: { status: 200, body: 'relayed 200: from the harness server' } },
+    { type: 'kill', signal: 'SIGKILL' },
+    { type: 'wait', exit_code: -9 },
+  ],
+};
+
 describe('wasi-testsuite operations on a p3 suite: wasi:http/service requests and TCP connect/send/recv', () => {
   let results: Result[] = [];
   let why = '';
   beforeAll(async () => {
-    // Our own Python p3 guests, built (or taken from the cache) and run once the usual way.
+    // Our own Python p3 guests and the Rust relay, built (or taken from the cache) and run once the usual way.
     const ours = await makePlan({ root: ROOT, filters: { suite: ['http', 'sockets'], case: ['serve', 'get', 'tcp-server'], language: ['python'], target: ['p3'], runtime: ['wasmtime@49'] } });
-    const built = (await runPlan(ours, { recordDir: tempDir('wts-runs-') })).run.results;
+    const relay = await makePlan({ root: ROOT, filters: { suite: ['http'], case: ['relay'], language: ['rust'], target: ['p3'], runtime: ['wasmtime@49'] } });
+    const built = [...(await runPlan(ours, { recordDir: tempDir('wts-runs-') })).run.results, ...(await runPlan(relay, { recordDir: tempDir('wts-runs-') })).run.results];
     const artifact = (c: string) => built.find((r) => r.case === c && r.status === 'PASS')?.build?.artifact?.path;
-    if (!artifact('serve') || !artifact('get') || !artifact('tcp-server')) {
-      why = `our Python p3 guests do not pass on wasmtime 49 here: ${built.map((r) => `${r.case} ${r.status} ${r.reason}`).join('; ')}`;
+    if (!artifact('serve') || !artifact('get') || !artifact('tcp-server') || !artifact('relay')) {
+      why = `our Python p3 guests or the Rust p3 relay do not pass on wasmtime 49 here: ${built.map((r) => `${r.case} ${r.status} ${r.reason}`).join('; ')}`;
       return;
     }
-    const dir = join(tempDir('wts3-'), 'tests', 'python', 'testsuite', 'wasm32-wasip3');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ name: 'WASI Python p3 fixture tests', version: 'wasm32-wasip3' }));
-    for (const [id, { guest, spec }] of Object.entries(P3_SPECS)) {
-      copyFileSync(artifact(guest)!, join(dir, `${id}.wasm`));
-      writeFileSync(join(dir, `${id}.json`), JSON.stringify(spec));
-    }
+    const tests = join(tempDir('wts3-'), 'tests');
+    const suite = (language: string, specs: Record<string, { guest: string; spec: unknown }>) => {
+      const dir = join(tests, language, 'testsuite', 'wasm32-wasip3');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ name: `WASI ${language} p3 fixture tests`, version: 'wasm32-wasip3' }));
+      for (const [id, { guest, spec }] of Object.entries(specs)) {
+        copyFileSync(artifact(guest)!, join(dir, `${id}.wasm`));
+        writeFileSync(join(dir, `${id}.json`), JSON.stringify(spec));
+      }
+    };
+    suite('python', P3_SPECS);
+    suite('rust', { 'http-relay': { guest: 'relay', spec: RELAY_SPEC } });
     const plan = await makePlan({
       root: ROOT,
-      filters: { suite: ['external:wasi-python-p3-fixture-tests'], runtime: ['wasmtime@49', 'node-wasi'] },
-      external: [{ format: 'wasi-testsuite', path: join(dir, '..', '..', '..') }],
+      filters: { suite: ['external:wasi-python-p3-fixture-tests', 'external:wasi-rust-p3-fixture-tests'], runtime: ['wasmtime@49', 'node-wasi'] },
+      external: [{ format: 'wasi-testsuite', path: join(tests, '..') }],
     });
     results = (await runPlan(plan, { recordDir: tempDir('wts-runs-') })).run.results;
   }, 900_000);
@@ -268,6 +287,14 @@ describe('wasi-testsuite operations on a p3 suite: wasi:http/service requests an
     const ok = results.find((x) => x.case === 'http-client' && x.runtime === 'wasmtime')!;
     expect(ok.status, `${ok.reason} ${ok.stdout} ${ok.stderr}`).toBe('PASS');
     expect(ok.run?.flags).toContain('-Shttp');
+  });
+
+  test('a served guest reaches a harness-run server through HTTP_SERVER_MAIN in its environment, on wasmtime serve', (ctx) => {
+    if (why) return ctx.skip(why);
+    const r = results.find((x) => x.case === 'http-relay' && x.runtime === 'wasmtime')!;
+    expect(r.status, `${r.reason} ${r.stdout} ${r.stderr}`).toBe('PASS');
+    expect(r.language).toBe('rust');
+    expect(r.run?.argv).toContain('serve');
   });
 
   test('connect reads the address the guest prints, then send and recv talk to it', (ctx) => {

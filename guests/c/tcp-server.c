@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include "check.h"
 #include "net.h"
+#include "peer.h"
 
 int main(int argc, char **argv) {
   char where[80];
@@ -33,6 +34,6 @@ int main(int argc, char **argv) {
   int sent = send(conn, prefix, strlen(prefix), 0) > 0 && send(conn, line, n, 0) == (ssize_t)n;
   close(conn);
   close(fd);
-  check(strcmp(line, "ping from the harness\n") == 0 && sent, "read-line", "read \"%s\", reply sent: %d", line, sent);
+  check(nonced(line, "ping from the harness\n") && sent, "read-line", "read \"%s\", reply sent: %d", line, sent);
   return check_failures ? 1 : 0;
 }

@@ -46,7 +46,7 @@ const c: Toolchain = {
 
   async sources(guest) {
     const main = join(here, `${guest}.c`);
-    return existsSync(main) ? [main, join(here, 'check.h'), join(here, 'net.h')] : [];
+    return existsSync(main) ? [main, join(here, 'check.h'), join(here, 'net.h'), join(here, 'peer.h')] : [];
   },
 
   flags(target, variant) {

@@ -7,6 +7,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 #include "check.hpp"
+#include "peer.hpp"
 
 int main() {
   Checks c;
@@ -28,6 +29,6 @@ int main() {
   const std::string reply = "echo: " + line;
   bool sent = write(conn, reply.data(), reply.size()) == static_cast<ssize_t>(reply.size());
   close(conn);
-  c.check(line == "ping from the harness\n" && sent, "read-line", "read \"" + line + "\", reply sent: " + std::to_string(sent));
+  c.check(nonced(line, "ping from the harness\n") && sent, "read-line", "read \"" + line + "\", reply sent: " + std::to_string(sent));
   return c.status();
 }

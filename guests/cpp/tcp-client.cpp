@@ -5,6 +5,7 @@
 #include <string>
 #include "check.hpp"
 #include "net.hpp"
+#include "peer.hpp"
 
 int main(int argc, char** argv) {
   Checks c;
@@ -15,14 +16,14 @@ int main(int argc, char** argv) {
   c.check(connected, "connect", peer ? std::strerror(errno) : "usage: tcp-client ip:port");
   if (!connected) return 1;
   bool sent = send(s.fd(), message.data(), message.size(), 0) == static_cast<ssize_t>(message.size());
-  const std::string want = "echo: " + message;
   std::string reply;
   char buf[128];
-  while (sent && reply.size() < want.size()) {
+  while (sent && reply.find('\n') == std::string::npos && reply.size() < 1024) {
     ssize_t n = recv(s.fd(), buf, sizeof buf, 0);
     if (n <= 0) break;
     reply.append(buf, static_cast<size_t>(n));
   }
-  c.check(reply == want, "echo", "sent: " + std::to_string(sent) + ", received \"" + reply + "\" (" + std::strerror(errno) + ")");
+  printReply(reply);
+  c.check(nonced(reply, "echo: " + message), "echo", "sent: " + std::to_string(sent) + ", received \"" + reply + "\" (" + std::strerror(errno) + ")");
   return c.status();
 }

@@ -6,6 +6,7 @@
 #include <string>
 #include "check.hpp"
 #include "net.hpp"
+#include "peer.hpp"
 
 int main(int argc, char** argv) {
   Checks c;
@@ -27,6 +28,6 @@ int main(int argc, char** argv) {
   }
   const std::string reply = "echo: " + line;
   bool sent = send(conn.fd(), reply.data(), reply.size(), 0) == static_cast<ssize_t>(reply.size());
-  c.check(line == "ping from the harness\n" && sent, "read-line", "read \"" + line + "\", reply sent: " + std::to_string(sent));
+  c.check(nonced(line, "ping from the harness\n") && sent, "read-line", "read \"" + line + "\", reply sent: " + std::to_string(sent));
   return c.status();
 }

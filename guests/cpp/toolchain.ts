@@ -14,7 +14,7 @@ const here = join(ROOT, 'guests', 'cpp');
 // Exceptions off: WASI runtimes without the exception-handling proposal could not load the code
 // that throwing needs (and Debian's wasm32 libc++abi is built without it).
 const FLAGS = ['--target=wasm32-wasi', '--sysroot=/usr', '-std=c++20', '-fno-exceptions', '-O2', '-Wl,--strip-debug'];
-const HEADERS = ['check.hpp', 'posix-fs.hpp', 'net.hpp'];
+const HEADERS = ['check.hpp', 'posix-fs.hpp', 'net.hpp', 'peer.hpp'];
 const CXX = ['-std=c++20', '-fno-exceptions'];
 /**
  * p2 natively: C's wasm32-wasip2 route (trixie's wasi-libc) with bookworm's libc++, which is built

@@ -5,6 +5,7 @@
 #include <string>
 #include "check.hpp"
 #include "net.hpp"
+#include "peer.hpp"
 
 int main(int argc, char** argv) {
   Checks c;
@@ -21,6 +22,7 @@ int main(int argc, char** argv) {
   socklen_t len = sizeof from;
   ssize_t n = recvfrom(s.fd(), buf, sizeof buf, 0, raw(from), &len);
   std::string reply(buf, n > 0 ? static_cast<size_t>(n) : 0);
-  c.check(reply == "echo: " + message && from.sin_port == peer->sin_port, "echo", "received \"" + reply + "\" (" + std::strerror(errno) + ")");
+  printReply(reply);
+  c.check(nonced(reply, "echo: " + message) && from.sin_port == peer->sin_port, "echo", "received \"" + reply + "\" (" + std::strerror(errno) + ")");
   return c.status();
 }

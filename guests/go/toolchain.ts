@@ -41,7 +41,7 @@ const go: Toolchain = {
     const dir = join(here, guest);
     if (!existsSync(join(dir, 'main.go'))) return [];
     const files = (await readdir(dir)).filter((f) => f.endsWith('.go')).map((f) => join(dir, f));
-    return [...files, join(here, 'go.mod'), join(here, 'check', 'check.go')];
+    return [...files, join(here, 'go.mod'), join(here, 'check', 'check.go'), join(here, 'check', 'peer.go')];
   },
 
   flags(_target, variant) {

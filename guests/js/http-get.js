@@ -3,6 +3,7 @@
 // world: import wasi:http/outgoing-handler@0.2.12;
 import { getArguments } from 'wasi:cli/environment@0.2.12';
 import { check, status } from './lib/check.js';
+import { nonced, printReply } from './lib/peer.js';
 
 export async function main() {
   const peer = getArguments()[1];
@@ -15,6 +16,7 @@ export async function main() {
   }
   check(response?.status === 200, 'status', String(response?.status ?? error));
   const body = response ? await response.text() : '';
-  check(body === 'hello from the harness: /wasi-matrix', 'body', JSON.stringify(body));
+  printReply(body);
+  check(nonced(body, 'hello from the harness: /wasi-matrix'), 'body', JSON.stringify(body));
   return status();
 }

@@ -4,6 +4,7 @@ import { getArguments } from 'wasi:cli/environment@0.2.12';
 import { instanceNetwork } from 'wasi:sockets/instance-network@0.2.12';
 import { createTcpSocket } from 'wasi:sockets/tcp-create-socket@0.2.12';
 import { attempt, check, status } from './lib/check.js';
+import { nonced, printReply } from './lib/peer.js';
 
 const MESSAGE = 'ping from wasi-matrix\n';
 
@@ -25,15 +26,15 @@ export function main() {
   if (!streams) return status();
   const [input, output] = streams;
   output.blockingWriteAndFlush(new TextEncoder().encode(MESSAGE));
-  const want = `echo: ${MESSAGE}`;
   let received = '';
   const decoder = new TextDecoder();
-  while (received.length < want.length) {
+  while (!received.includes('\n')) {
     const [chunk, e] = attempt(() => input.blockingRead(1024n));
     if (!chunk || chunk.length === 0) break;
     received += decoder.decode(chunk);
     if (e) break;
   }
-  check(received === want, 'echo', JSON.stringify(received));
+  printReply(received);
+  check(nonced(received, `echo: ${MESSAGE}`), 'echo', JSON.stringify(received));
   return status();
 }

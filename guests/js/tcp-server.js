@@ -4,6 +4,7 @@ import { getArguments } from 'wasi:cli/environment@0.2.12';
 import { instanceNetwork } from 'wasi:sockets/instance-network@0.2.12';
 import { createTcpSocket } from 'wasi:sockets/tcp-create-socket@0.2.12';
 import { attempt, check, out, status } from './lib/check.js';
+import { nonced } from './lib/peer.js';
 
 export function main() {
   const port = Number(getArguments()[1] ?? 0);
@@ -34,6 +35,6 @@ export function main() {
     line += decoder.decode(chunk);
   }
   output.blockingWriteAndFlush(new TextEncoder().encode(`echo: ${line}`));
-  check(line === 'ping from the harness\n', 'read-line', JSON.stringify(line));
+  check(nonced(line, 'ping from the harness\n'), 'read-line', JSON.stringify(line));
   return status();
 }

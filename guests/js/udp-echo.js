@@ -4,6 +4,7 @@ import { getArguments } from 'wasi:cli/environment@0.2.12';
 import { instanceNetwork } from 'wasi:sockets/instance-network@0.2.12';
 import { createUdpSocket } from 'wasi:sockets/udp-create-socket@0.2.12';
 import { attempt, check, status } from './lib/check.js';
+import { nonced, printReply } from './lib/peer.js';
 
 const MESSAGE = 'datagram from wasi-matrix';
 const SEND_TRIES = 100;
@@ -30,6 +31,7 @@ export function main() {
   incoming.subscribe().block();
   const [datagrams, e] = attempt(() => incoming.receive(1n));
   const text = datagrams?.length ? new TextDecoder().decode(datagrams[0].data) : '';
-  check(text === `echo: ${MESSAGE}`, 'echo', JSON.stringify(text || e));
+  printReply(text);
+  check(nonced(text, `echo: ${MESSAGE}`), 'echo', JSON.stringify(text || e));
   return status();
 }

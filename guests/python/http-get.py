@@ -9,6 +9,7 @@ from componentize_py_types import Ok
 from wit_world.imports import client
 from wit_world.imports.wasi_http_types import Fields, Request, Response, Scheme_Http
 from check import check, status
+from peer import nonced, print_reply
 
 
 async def main():
@@ -29,5 +30,6 @@ async def main():
     with rx:
         while not rx.writer_dropped:
             body.extend(await rx.read(16 * 1024))
-    check(bytes(body) == b"hello from the harness: /wasi-matrix", "body", f"{bytes(body)!r}")
+    print_reply(body)
+    check(nonced(body, b"hello from the harness: /wasi-matrix"), "body", f"{bytes(body)!r}")
     return status()

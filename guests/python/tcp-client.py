@@ -5,6 +5,7 @@ import sys
 import wit_world
 from wit_world.imports.wasi_sockets_types import IpAddressFamily, IpSocketAddress_Ipv4, Ipv4SocketAddress, TcpSocket
 from check import check, status
+from peer import nonced, print_reply
 
 MESSAGE = b"ping from wasi-matrix\n"
 
@@ -32,7 +33,7 @@ async def main():
 
     async def read():
         with incoming:
-            while len(received) < len(MESSAGE) + 6:
+            while b"\n" not in received:
                 chunk = await incoming.read(1024)
                 if not chunk:
                     break
@@ -40,5 +41,6 @@ async def main():
         tx.__exit__(None, None, None)
 
     await asyncio.gather(done.read(), read(), sock.send(rx).read(), write())
-    check(bytes(received) == b"echo: " + MESSAGE, "echo", f"received {bytes(received)!r}")
+    print_reply(received)
+    check(nonced(received, b"echo: " + MESSAGE), "echo", f"received {bytes(received)!r}")
     return status()

@@ -7,6 +7,8 @@ import { baseTarget } from '../../src/plan.ts';
 import type { Detection, Toolchain } from '../../src/types.ts';
 import { commandWorld, witVersion } from '../../src/wit.ts';
 
+/** Modules every guest may import, copied beside it. */
+const HELPERS = ['check.py', 'peer.py'];
 const here = join(ROOT, 'guests', 'python');
 const ONLY_COMPONENTS = 'componentize-py emits components only (p2, p3)';
 
@@ -55,7 +57,7 @@ const python: Toolchain = {
   async sources(guest, target) {
     const files = target ? [sourceFor(guest, target)] : [join(here, `${guest}.py`), join(here, 'p2', `${guest}.py`)];
     const found = files.filter((f) => existsSync(f));
-    return found.length ? [...found, join(here, 'check.py')] : [];
+    return found.length ? [...found, ...HELPERS.map((h) => join(here, h))] : [];
   },
 
   flags(target) {
@@ -74,7 +76,7 @@ const python: Toolchain = {
     if (!version) throw new Error(`matrix.yaml names no WASI version for target ${target}`);
     const wit = await commandWorld(join(ctx.tmpDir, 'wit'), version, extra, serves, witDir && join(witDir, 'wit', 'deps'));
     await mkdir(app, { recursive: true });
-    await copyFile(join(here, 'check.py'), join(app, 'check.py'));
+    for (const h of HELPERS) await copyFile(join(here, h), join(app, h));
     // A server guest exports its handler itself; a command guest gets the run() entry.
     if (serves) await copyFile(main, join(app, 'app.py'));
     else {

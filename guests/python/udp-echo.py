@@ -3,6 +3,7 @@ and receive the echo."""
 import sys
 from wit_world.imports.wasi_sockets_types import IpAddressFamily, IpSocketAddress_Ipv4, Ipv4SocketAddress, UdpSocket
 from check import check, status
+from peer import nonced, print_reply
 
 MESSAGE = b"datagram from wasi-matrix"
 
@@ -22,5 +23,6 @@ async def main():
     if not sent:
         return status()
     data, _source = await sock.receive()
-    check(bytes(data) == b"echo: " + MESSAGE, "echo", f"received {bytes(data)!r}")
+    print_reply(data)
+    check(nonced(data, b"echo: " + MESSAGE), "echo", f"received {bytes(data)!r}")
     return status()

@@ -20,7 +20,7 @@ const HINT = 'apt-get install rustc-web cargo-web rust-web-src rust-web-llvm lld
 /** A p3 guest is its own source, on the wasip3 crate: a cdylib example exporting wasi:cli/run@0.3.0. */
 const p3Source = (guest: string) => join(here, 'p3', `${guest}.rs`);
 const binSource = (guest: string) => join(here, 'src', 'bin', `${guest}.rs`);
-const SHARED = ['src/lib.rs', 'Cargo.toml', 'Cargo.lock'].map((f) => join(here, f));
+const SHARED = ['src/lib.rs', 'src/peer.rs', 'Cargo.toml', 'Cargo.lock'].map((f) => join(here, f));
 
 function trixieLibc(where: Located): Located | undefined {
   return where.also?.find((l) => l.source.kind === 'deb' && l.source.package === 'wasi-libc');

@@ -24,7 +24,7 @@ const tinygo: Toolchain = {
     const dir = join(goGuests, guest);
     if (!existsSync(join(dir, 'main.go'))) return [];
     const files = (await readdir(dir)).filter((f) => f.endsWith('.go')).map((f) => join(dir, f));
-    return [...files, join(goGuests, 'go.mod'), join(goGuests, 'check', 'check.go')];
+    return [...files, join(goGuests, 'go.mod'), join(goGuests, 'check', 'check.go'), join(goGuests, 'check', 'peer.go')];
   },
 
   flags(target) {

@@ -6,6 +6,7 @@ from componentize_py_types import Err
 from wit_world.imports import outgoing_handler
 from wit_world.imports.wasi_http_types import Fields, IncomingBody, OutgoingRequest, Scheme_Http
 from check import check, status
+from peer import nonced, print_reply
 
 
 def main():
@@ -31,5 +32,6 @@ def main():
             data.extend(stream.blocking_read(16 * 1024))
         except Err:
             break
-    check(bytes(data) == b"hello from the harness: /wasi-matrix", "body", f"{bytes(data)!r}")
+    print_reply(data)
+    check(nonced(data, b"hello from the harness: /wasi-matrix"), "body", f"{bytes(data)!r}")
     return status()

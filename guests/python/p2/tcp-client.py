@@ -5,6 +5,7 @@ from componentize_py_types import Err
 from wit_world.imports import instance_network, tcp_create_socket
 from wit_world.imports.network import ErrorCode, IpAddressFamily, IpSocketAddress_Ipv4, Ipv4SocketAddress
 from check import check, status
+from peer import nonced, print_reply
 
 MESSAGE = b"ping from wasi-matrix\n"
 
@@ -31,10 +32,11 @@ def main():
         return status()
     tx.blocking_write_and_flush(MESSAGE)
     received = bytearray()
-    while len(received) < len(MESSAGE) + 6:
+    while b"\n" not in received:
         try:
             received.extend(rx.blocking_read(1024))
         except Err:
             break
-    check(bytes(received) == b"echo: " + MESSAGE, "echo", f"received {bytes(received)!r}")
+    print_reply(received)
+    check(nonced(received, b"echo: " + MESSAGE), "echo", f"received {bytes(received)!r}")
     return status()

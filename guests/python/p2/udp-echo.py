@@ -6,6 +6,7 @@ from wit_world.imports import instance_network, udp_create_socket
 from wit_world.imports.network import IpAddressFamily, IpSocketAddress_Ipv4, Ipv4SocketAddress
 from wit_world.imports.udp import OutgoingDatagram
 from check import check, status
+from peer import nonced, print_reply
 
 MESSAGE = b"datagram from wasi-matrix"
 SEND_TRIES = 100
@@ -35,5 +36,6 @@ def main():
     incoming.subscribe().block()
     datagrams = incoming.receive(1)
     data = datagrams[0].data if datagrams else b""
-    check(data == b"echo: " + MESSAGE, "echo", f"received {data!r}")
+    print_reply(data)
+    check(nonced(data, b"echo: " + MESSAGE), "echo", f"received {data!r}")
     return status()

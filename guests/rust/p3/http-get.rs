@@ -3,7 +3,7 @@
 use wasip3::http::client;
 use wasip3::http::types::{Fields, Request, Response, Scheme};
 use wasip3::wit_future;
-use wasi_matrix_guests::{check, status};
+use wasi_matrix_guests::{check, nonced, print_reply, status};
 
 struct Guest;
 
@@ -26,7 +26,8 @@ impl wasip3::exports::cli::run::Guest for Guest {
         let (body, _trailers) = Response::consume_body(response, done);
         let bytes = body.collect().await;
         let text = String::from_utf8_lossy(&bytes);
-        check(text == "hello from the harness: /wasi-matrix", "body", || format!("{text:?}"));
+        print_reply(&bytes);
+        check(nonced(&bytes, b"hello from the harness: /wasi-matrix"), "body", || format!("{text:?}"));
         if status() == 0 { Ok(()) } else { Err(()) }
     }
 }

@@ -3,7 +3,7 @@
 use wasip3::sockets::types::{IpAddressFamily, IpSocketAddress, Ipv4SocketAddress, TcpSocket};
 use std::future::IntoFuture;
 use wasip3::wit_stream;
-use wasi_matrix_guests::{check, status};
+use wasi_matrix_guests::{check, nonced, print_reply, status};
 
 const MESSAGE: &[u8] = b"ping from wasi-matrix\n";
 
@@ -26,7 +26,6 @@ impl wasip3::exports::cli::run::Guest for Guest {
         let (mut tx, rx) = wit_stream::new();
         let sent = sock.send(rx);
         let (mut incoming, _received) = sock.receive();
-        let want = b"echo: ".len() + MESSAGE.len();
         let write = async move {
             let rest = tx.write_all(MESSAGE.to_vec()).await;
             drop(tx);
@@ -34,7 +33,7 @@ impl wasip3::exports::cli::run::Guest for Guest {
         };
         let read = async {
             let mut got = Vec::new();
-            while got.len() < want {
+            while !got.contains(&b'\n') {
                 let (_, chunk) = incoming.read(Vec::with_capacity(1024)).await;
                 if chunk.is_empty() {
                     break;
@@ -44,7 +43,8 @@ impl wasip3::exports::cli::run::Guest for Guest {
             got
         };
         let (wrote, got, sent) = futures::join!(write, read, sent.into_future());
-        check(wrote && got == [b"echo: ", MESSAGE].concat(), "echo", || format!("wrote {wrote}, send {sent:?}, received {:?}", String::from_utf8_lossy(&got)));
+        print_reply(&got);
+        check(wrote && nonced(&got, &[b"echo: ", MESSAGE].concat()), "echo", || format!("wrote {wrote}, send {sent:?}, received {:?}", String::from_utf8_lossy(&got)));
         if status() == 0 { Ok(()) } else { Err(()) }
     }
 }

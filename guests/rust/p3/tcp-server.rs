@@ -4,7 +4,7 @@
 use std::future::IntoFuture;
 use wasip3::sockets::types::{IpAddressFamily, IpSocketAddress, Ipv4SocketAddress, TcpSocket};
 use wasip3::wit_stream;
-use wasi_matrix_guests::{check, status};
+use wasi_matrix_guests::{check, nonced, status};
 
 struct Guest;
 
@@ -41,7 +41,7 @@ impl wasip3::exports::cli::run::Guest for Guest {
             rest.is_empty()
         };
         let (wrote, sent) = futures::join!(write, sent.into_future());
-        check(line == b"ping from the harness\n" && wrote && sent.is_ok(), "read-line", || {
+        check(nonced(&line, b"ping from the harness\n") && wrote && sent.is_ok(), "read-line", || {
             format!("read {:?}, reply written {wrote}, send {sent:?}", String::from_utf8_lossy(&line))
         });
         if status() == 0 { Ok(()) } else { Err(()) }

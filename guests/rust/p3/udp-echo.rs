@@ -1,7 +1,7 @@
 //! UDP over WASI 0.3 sockets (wasip3 crate): send a datagram to the harness's echo peer
 //! (argv[1] = ip:port) and await the echo.
 use wasip3::sockets::types::{IpAddressFamily, IpSocketAddress, Ipv4SocketAddress, UdpSocket};
-use wasi_matrix_guests::{check, status};
+use wasi_matrix_guests::{check, nonced, print_reply, status};
 
 const MESSAGE: &[u8] = b"datagram from wasi-matrix";
 
@@ -29,7 +29,8 @@ impl wasip3::exports::cli::run::Guest for Guest {
         sent.map_err(|_| ())?;
         let got = sock.receive().await;
         let data = got.as_ref().map(|(d, _)| d.clone()).unwrap_or_default();
-        check(data == [b"echo: ", MESSAGE].concat(), "echo", || format!("{:?}, received {:?}", got.as_ref().err(), String::from_utf8_lossy(&data)));
+        print_reply(&data);
+        check(nonced(&data, &[b"echo: ", MESSAGE].concat()), "echo", || format!("{:?}, received {:?}", got.as_ref().err(), String::from_utf8_lossy(&data)));
         if status() == 0 { Ok(()) } else { Err(()) }
     }
 }

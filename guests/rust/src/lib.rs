@@ -2,6 +2,9 @@
 use std::io::Write;
 use std::sync::atomic::{AtomicU32, Ordering};
 
+mod peer;
+pub use peer::{nonced, print_reply};
+
 static FAILURES: AtomicU32 = AtomicU32::new(0);
 
 pub fn check(ok: bool, name: &str, detail: impl FnOnce() -> String) {

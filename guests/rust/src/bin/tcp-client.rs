@@ -1,8 +1,8 @@
 //! TCP client over std::net (wasm32-wasip2: wasi-libc's sockets, WASI 0.2 wasi:sockets underneath):
 //! connect to the harness's echo peer (argv[1] = ip:port), send a line, read the echo back.
-use std::io::{Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
-use wasi_matrix_guests::{check, status};
+use wasi_matrix_guests::{check, nonced, print_reply, status};
 
 const MESSAGE: &[u8] = b"ping from wasi-matrix\n";
 
@@ -11,9 +11,10 @@ fn main() {
     let stream = TcpStream::connect(peer.as_str());
     check(stream.is_ok(), "connect", || format!("{peer}: {:?}", stream.as_ref().err()));
     let Ok(mut stream) = stream else { std::process::exit(status()) };
-    let mut reply = vec![0u8; b"echo: ".len() + MESSAGE.len()];
-    let echoed = stream.write_all(MESSAGE).and_then(|()| stream.read_exact(&mut reply));
-    check(echoed.is_ok() && reply == [b"echo: ", MESSAGE].concat(), "echo", || {
+    let mut reply = Vec::new();
+    let echoed = stream.write_all(MESSAGE).and_then(|()| BufReader::new(&stream).read_until(b'\n', &mut reply));
+    print_reply(&reply);
+    check(echoed.is_ok() && nonced(&reply, &[b"echo: ", MESSAGE].concat()), "echo", || {
         format!("{echoed:?}, received {:?}", String::from_utf8_lossy(&reply))
     });
     std::process::exit(status());

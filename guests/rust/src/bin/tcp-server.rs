@@ -2,7 +2,7 @@
 //! accept one connection, answer its first line with "echo: " and the line, then exit.
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
-use wasi_matrix_guests::{check, status};
+use wasi_matrix_guests::{check, nonced, status};
 
 fn main() {
     let port = std::env::args().nth(1).unwrap_or_else(|| "0".into());
@@ -19,6 +19,6 @@ fn main() {
     let mut line = String::new();
     let read = BufReader::new(&conn).read_line(&mut line);
     let sent = (&conn).write_all(format!("echo: {line}").as_bytes());
-    check(line == "ping from the harness\n" && sent.is_ok(), "read-line", || format!("read {read:?} {line:?}, reply {sent:?}"));
+    check(nonced(line.as_bytes(), b"ping from the harness\n") && sent.is_ok(), "read-line", || format!("read {read:?} {line:?}, reply {sent:?}"));
     std::process::exit(status());
 }
