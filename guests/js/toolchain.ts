@@ -49,7 +49,8 @@ const js: Toolchain = {
   targets: {
     p1: { ok: false, reason: 'componentize-js emits components only' },
     p2: { ok: true },
-    p3: { ok: false, reason: 'componentize-js 0.22 has no WASI 0.3 support' },
+    // Checked against the newest release, not only the pinned one: a pinned version's limit is not the tool's.
+    p3: { ok: false, reason: 'componentize-js has no WASI 0.3 route: 0.23.0, the newest on npm on 2026-12-07 (0.22.0 is pinned here), embeds a StarlingMonkey engine that imports WASI 0.2.10 interfaces only (strings of lib/starlingmonkey_embedding.wasm: wasi:*@0.2.10, none @0.3)' },
   },
 
   async detect(): Promise<Detection> {
