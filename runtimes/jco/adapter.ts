@@ -84,10 +84,12 @@ function packageOf(t: NpmTool, pkg: string): { dir: string; version: string } | 
  * The component transpiled once per (artifact, jco version, options) into the cache, laid out as
  * `jco run` lays out its folder: the JS and core modules, a package.json making them ES modules,
  * and node_modules links to the preview2-shim (and jco-std) that jco resolves, so the shim is the
- * same package and version that `jco run` would use.
+ * same package and version that `jco run` would use. A p3 component's JS imports preview3-shim,
+ * which jco resolves through jco-transpile: linked on every use (it is not part of the transpile),
+ * so folders made before it was linked get it too.
  */
 async function transpiled(inv: Invocation) {
-  const { t, shim, std, scripts, shimReal } = await jcoFacts();
+  const { t, shim, std, scripts, shimReal, shim3Real } = await jcoFacts();
   const artifact = await realpath(resolve(inv.workDir, inv.artifact));
   const parts = { artifact: await artifactSha(artifact), jco: t.version, options: TRANSPILE_OPTIONS, shim, std, scripts };
   const prep = await prepared('jco', parts, async (dir) => {
@@ -99,10 +101,16 @@ async function transpiled(inv: Invocation) {
     if (std) await symlink(await realpath(std.dir), join(modules, 'jco-std'), 'dir');
     await copyFile(runner, join(dir, '_run.mjs'));
   });
-  return { ...prep, shim: shimReal };
+  const p3Link = join(prep.dir, 'node_modules', '@bytecodealliance', 'preview3-shim');
+  if (shim3Real && !existsSync(p3Link)) await symlink(shim3Real, p3Link, 'dir').catch((e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EEXIST') throw e;
+  });
+  // A p3 component's JS imports preview3-shim, whose filesystem keeps preopens of its own.
+  const p3 = readFileSync(join(prep.dir, `${MODULE}.js`), 'utf8').includes('@bytecodealliance/preview3-shim');
+  return { ...prep, shim: shimReal, p3 };
 }
 
-let facts: Promise<{ t: NpmTool; shim: { dir: string; version: string }; std: { dir: string; version: string } | null; scripts: string[]; shimReal: string }> | undefined;
+let facts: Promise<{ t: NpmTool; shim: { dir: string; version: string }; std: { dir: string; version: string } | null; scripts: string[]; shimReal: string; shim3Real: string | null }> | undefined;
 /** What every cell's transpile is keyed by and linked to, looked up once per run: jco, the packages it resolves, our scripts. */
 function jcoFacts() {
   facts ??= (async () => {
@@ -110,7 +118,8 @@ function jcoFacts() {
     const shim = packageOf(t, '@bytecodealliance/preview2-shim');
     if (!shim) throw new Error(`jco ${t.version} resolves no @bytecodealliance/preview2-shim`);
     const std = packageOf(t, '@bytecodealliance/jco-std');
-    return { t, shim, std, scripts: [sha256(readFileSync(transpiler)), sha256(readFileSync(runner))], shimReal: await realpath(shim.dir) };
+    const shim3 = packageOf(t, '@bytecodealliance/preview3-shim');
+    return { t, shim, std, scripts: [sha256(readFileSync(transpiler)), sha256(readFileSync(runner))], shimReal: await realpath(shim.dir), shim3Real: shim3 ? await realpath(shim3.dir) : null };
   })();
   return facts;
 }
@@ -143,20 +152,21 @@ async function jcoCommand(verb: 'run' | 'serve', inv: Invocation, where: Located
   const setup = {
     // `jco run` writes its runner into <cell>/jco/ and the guest sees that script's path as argv[0].
     argv0: join(inv.workDir, 'jco', '_run.js'),
-    name: basename(inv.artifact, extname(inv.artifact)), module: `${MODULE}.js`, env: inv.env, preopens: inv.preopens, network: inv.extraFlags.includes(ALLOW_NETWORK),
+    name: basename(inv.artifact, extname(inv.artifact)), module: `${MODULE}.js`, env: inv.env, preopens: inv.preopens, network: inv.extraFlags.includes(ALLOW_NETWORK), p3: prep.p3,
     ...(port === undefined ? {} : { serve: { host: '127.0.0.1', port } }),
   };
   const cached = `jco/${prep.key.slice(0, 12)}`;
   const made = prep.madeMs === undefined ? `runs the transpiled output cached in ${cached}` : `transpiled once in ${prep.madeMs} ms (cached in ${cached})`;
+  const p3Note = prep.p3 ? ['preview3-shim (which the transpiled output imports) linked beside it: `jco run` 1.35 links preview2-shim only, so the same component fails there with ERR_MODULE_NOT_FOUND'] : [];
   const memory = memoryFlags(inv);
   const capped = memory.length ? { memoryLimit: memory.join(' ') } : {};
   if (verb === 'run' && !inv.stdin) {
     const label = `jco@${version}${memory.length ? `-${memory[0]!.split('=')[1]}p` : ''}`;
     const data = { shim: prep.shim };
     const cmd = await warmCommand({ label, node, execArgv: memory, guest: warmGuest, perWorker: 1, spare: availableParallelism(), data }, JSON.stringify({ ...setup, dir: prep.dir, args: inv.args }));
-    return { ...cmd, notes: [made, ...(cmd.notes ?? [])], ...capped };
+    return { ...cmd, notes: [made, ...p3Note, ...(cmd.notes ?? [])], ...capped };
   }
-  return { file: node, args: [...memory, join(prep.dir, '_run.mjs'), JSON.stringify(setup), ...inv.args], env: {}, notes: [made], ...capped };
+  return { file: node, args: [...memory, join(prep.dir, '_run.mjs'), JSON.stringify(setup), ...inv.args], env: {}, notes: [made, ...p3Note], ...capped };
 }
 
 const jco: RuntimeAdapter = {

@@ -31,6 +31,12 @@ export default async function run(spec, io) {
   cli._setCwd(undefined);
   filesystem._setPreopens({});
   for (const p of spec.preopens) filesystem._addPreopen(p.guest, p.host);
+  // A p3 component's filesystem is preview3-shim's, resolved as its transpiled output resolves it.
+  if (spec.p3) {
+    const fs3 = await import(pathToFileURL(createRequire(join(spec.dir, 'package.json')).resolve('@bytecodealliance/preview3-shim/filesystem')).href);
+    fs3._setPreopens({});
+    for (const p of spec.preopens) fs3._addPreopen(p.guest, p.host);
+  }
   if (!spec.network) {
     sockets._denyTcp();
     sockets._denyUdp();
